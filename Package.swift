@@ -1,0 +1,35 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "quhua",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "quhua", targets: ["QuhuaCLI"]),
+        .library(name: "GEOSKit", targets: ["GEOSKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries, found with pkg-config.
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+
+        // Libraries.
+        .target(name: "GEOSKit", dependencies: ["CGEOS"]),
+
+        // The `quhua` executable.
+        .executableTarget(
+            name: "QuhuaCLI",
+            dependencies: [
+                "GEOSKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Tests.
+        .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+#ifndef QUHUA_CPROJ_SHIM_H
+#define QUHUA_CPROJ_SHIM_H
+#include <proj.h>
+#endif
