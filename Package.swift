@@ -7,9 +7,11 @@ let package = Package(
     products: [
         .executable(name: "quhua", targets: ["QuhuaCLI"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
+        .library(name: "Gazetteer", targets: ["Gazetteer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries, found with pkg-config.
@@ -18,18 +20,26 @@ let package = Package(
 
         // Libraries.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
+        .target(
+            name: "Gazetteer",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
 
         // The `quhua` executable.
         .executableTarget(
             name: "QuhuaCLI",
             dependencies: [
                 "GEOSKit",
+                "Gazetteer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
     ],
     swiftLanguageModes: [.v6]
 )

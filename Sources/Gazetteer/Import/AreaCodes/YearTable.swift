@@ -1,0 +1,112 @@
+import Foundation
+
+/// One yearly table of `data/YEAR.txt`: the divisions on 31 December of that year, as listed.
+///
+/// Each line is `CODE NAME` (six digits, one space, the name). The order of lines is the
+/// order of the official publication, which is code order with a few exceptions.
+struct YearTable {
+    struct Record: Hashable {
+        var code: Int
+        var name: String
+    }
+
+    let year: Int
+    /// The records in listing order.
+    let records: [Record]
+    private let nameByCode: [Int: String]
+    private let codesByName: [String: [Int]]
+    private let parents: Set<Int>
+
+    /// The code of the root record, 中华人民共和国, implicitly in every table.
+    static let rootCode = 0
+    static let rootName = "中华人民共和国"
+
+    init(year: Int, text: String, source: String) throws {
+        self.year = year
+        var records: [Record] = []
+        var nameByCode: [Int: String] = [:]
+        var codesByName: [String: [Int]] = [:]
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = Substring(rawLine)
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+            if line.isEmpty { continue }
+            let utf8 = line.utf8
+            guard utf8.count > 7, let space = line.firstIndex(of: " "),
+                  line.distance(from: line.startIndex, to: space) == 6,
+                  let code = Int(line[..<space]), line[..<space].allSatisfy(\.isASCIIDigit) else {
+                throw GazetteerError.invalidInput(source: source, line: lineNumber,
+                                                  message: "expected “CODE NAME” with a six-digit code, found “\(line)”")
+            }
+            let name = String(line[line.index(after: space)...])
+            guard !name.isEmpty, !name.contains(" ") else {
+                throw GazetteerError.invalidInput(source: source, line: lineNumber, message: "malformed name “\(name)”")
+            }
+            guard nameByCode[code] == nil else {
+                throw GazetteerError.invalidInput(source: source, line: lineNumber, message: "code \(code) listed twice")
+            }
+            nameByCode[code] = name
+            codesByName[name, default: []].append(code)
+            records.append(Record(code: code, name: name))
+        }
+        guard !records.isEmpty else {
+            throw GazetteerError.invalidInput(source: source, line: nil, message: "the table is empty")
+        }
+        self.records = records
+        self.nameByCode = nameByCode
+        self.codesByName = codesByName
+        var parents: Set<Int> = []
+        for record in records {
+            parents.insert(YearTable.parentCode(of: record.code, in: nameByCode))
+        }
+        self.parents = parents
+    }
+
+    func name(of code: Int) -> String? {
+        code == YearTable.rootCode ? YearTable.rootName : nameByCode[code]
+    }
+
+    func contains(_ code: Int) -> Bool { code == YearTable.rootCode || nameByCode[code] != nil }
+
+    func codes(named name: String) -> [Int] {
+        name == YearTable.rootName ? [YearTable.rootCode] : codesByName[name] ?? []
+    }
+
+    /// The code of the parent record: the prefecture `xxxx00` when listed, otherwise the province.
+    func parentCode(of code: Int) -> Int { YearTable.parentCode(of: code, in: nameByCode) }
+
+    /// Whether the record has child records in this table.
+    func hasChildren(_ code: Int) -> Bool { parents.contains(code) }
+
+    /// The chain of ancestors, nearest first, ending with the root.
+    func ancestors(of code: Int) -> [Int] {
+        var result: [Int] = []
+        var current = code
+        while current != YearTable.rootCode {
+            current = parentCode(of: current)
+            result.append(current)
+        }
+        return result
+    }
+
+    static func parentCode(of code: Int, in table: [Int: String]) -> Int {
+        if code % 10000 == 0 { return rootCode }
+        if code % 100 == 0 { return code / 10000 * 10000 }
+        let prefecture = code / 100 * 100
+        return table[prefecture] != nil ? prefecture : code / 10000 * 10000
+    }
+
+    static func level(of code: Int) -> PlaceLevel {
+        if code == rootCode { return .country }
+        if code % 10000 == 0 { return .province }
+        if code % 100 == 0 { return .prefecture }
+        return .county
+    }
+
+    static func format(_ code: Int) -> String {
+        let digits = String(code)
+        return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+}
