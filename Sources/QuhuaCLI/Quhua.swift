@@ -15,6 +15,7 @@ struct Quhua: ParsableCommand {
         """,
         version: QuhuaVersion.string,
         subcommands: [
+            Import.self, Tree.self, Show.self, History.self,
         ]
     )
 }

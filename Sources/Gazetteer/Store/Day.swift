@@ -125,3 +125,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         }
     }
 }
+
+extension Day {
+    /// The day before.
+    public var previous: Day {
+        if day > 1 { return Day(unchecked: year, month, day - 1) }
+        if month > 1 { return Day(unchecked: year, month - 1, Day.daysIn(month: month - 1, year: year)) }
+        return Day(unchecked: year - 1, 12, 31)
+    }
+}
