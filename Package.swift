@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "quhua", targets: ["QuhuaCLI"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
+        .library(name: "Pinyin", targets: ["Pinyin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,18 +19,21 @@ let package = Package(
 
         // Libraries.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
+        .target(name: "Pinyin", resources: [.copy("Resources/pinyin-lexicon.txt")]),
 
         // The `quhua` executable.
         .executableTarget(
             name: "QuhuaCLI",
             dependencies: [
                 "GEOSKit",
+                "Pinyin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
+        .testTarget(name: "PinyinTests", dependencies: ["Pinyin"]),
     ],
     swiftLanguageModes: [.v6]
 )

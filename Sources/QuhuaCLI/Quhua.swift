@@ -15,6 +15,7 @@ struct Quhua: ParsableCommand {
         """,
         version: QuhuaVersion.string,
         subcommands: [
+            Romanize.self,
         ]
     )
 }
