@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "quhua", targets: ["QuhuaCLI"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
+        .library(name: "Pinyin", targets: ["Pinyin"]),
         .library(name: "Gazetteer", targets: ["Gazetteer"]),
     ],
     dependencies: [
@@ -20,9 +21,11 @@ let package = Package(
 
         // Libraries.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
+        .target(name: "Pinyin", resources: [.copy("Resources/pinyin-lexicon.txt")]),
         .target(
             name: "Gazetteer",
             dependencies: [
+                "Pinyin",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -32,6 +35,7 @@ let package = Package(
             name: "QuhuaCLI",
             dependencies: [
                 "GEOSKit",
+                "Pinyin",
                 "Gazetteer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -39,6 +43,7 @@ let package = Package(
 
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
+        .testTarget(name: "PinyinTests", dependencies: ["Pinyin"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
     ],
     swiftLanguageModes: [.v6]

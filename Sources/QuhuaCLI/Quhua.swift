@@ -16,6 +16,7 @@ struct Quhua: ParsableCommand {
         version: QuhuaVersion.string,
         subcommands: [
             Import.self, Tree.self, Show.self, History.self,
+            Romanize.self,
         ]
     )
 }
