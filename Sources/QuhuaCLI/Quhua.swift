@@ -15,7 +15,7 @@ struct Quhua: ParsableCommand {
         """,
         version: QuhuaVersion.string,
         subcommands: [
-            Import.self, Tree.self, Show.self, History.self,
+            Import.self, Search.self, Tree.self, Show.self, History.self,
             Romanize.self,
         ]
     )

@@ -36,6 +36,10 @@ struct SearchIndexer {
         var levelRank: Int
         var isCurrent: Bool
         var code: String?
+        var placeName: String
+        var placeCode: String?
+        var placeStatus: String
+        var level: String
     }
 
     static let typeRank: [String: Int] = ["standard": 0, "short": 1, "alias": 2, "romanized": 3, "variant": 4, "former": 5]
@@ -93,22 +97,29 @@ struct SearchIndexer {
                    (SELECT pc.code FROM place_code pc WHERE pc.place_id = n.place_id
                       AND (pc.valid_from IS NULL OR n.valid_to IS NULL OR pc.valid_from < n.valid_to)
                       AND (pc.valid_to IS NULL OR n.valid_from IS NULL OR pc.valid_to > n.valid_from)
-                    ORDER BY pc.valid_to IS NULL DESC, pc.valid_to DESC, length(pc.code) LIMIT 1) AS code
+                    ORDER BY pc.valid_to IS NULL DESC, pc.valid_to DESC, length(pc.code) LIMIT 1) AS code,
+                   COALESCE((SELECT s.text FROM name s WHERE s.place_id = n.place_id AND s.type = 'standard'
+                             ORDER BY s.valid_to IS NULL DESC, s.valid_to DESC LIMIT 1), n.text) AS place_name,
+                   (SELECT pc.code FROM place_code pc WHERE pc.place_id = n.place_id
+                    ORDER BY pc.valid_to IS NULL DESC, pc.valid_to DESC, length(pc.code) LIMIT 1) AS place_code,
+                   p.status, p.level
             FROM name n JOIN place p ON p.id = n.place_id
             \(condition.map { "WHERE \($0)" } ?? "")
             """)
         var result: [Candidate] = []
         while let row = try rows.next() {
             result.append(Candidate(nameID: row[0], placeID: row[1], text: row[2], type: row[3], script: row[4], specific: row[5],
-                                    validFrom: row[6], validTo: row[7], levelRank: row[8], isCurrent: row[9], code: row[10]))
+                                    validFrom: row[6], validTo: row[7], levelRank: row[8], isCurrent: row[9], code: row[10],
+                                    placeName: row[11], placeCode: row[12], placeStatus: row[13], level: row[14]))
         }
         return result
     }
 
     private func insert(_ candidates: [Candidate], firstID: Int64) throws {
         let insertDoc = try db.makeStatement(sql: """
-            INSERT INTO search_doc (id, name_id, place_id, text, specific, name_type, level_rank, is_current, code, valid_from, valid_to)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO search_doc (id, name_id, place_id, text, specific, name_type, level_rank, is_current, code, valid_from, valid_to,
+                                    place_name, place_code, place_status, level)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertTrigram = try db.makeStatement(sql: "INSERT INTO search_trigram (rowid, text) VALUES (?, ?)")
         let insertGram = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_gram (gram, doc) VALUES (?, ?)")
@@ -127,8 +138,10 @@ struct SearchIndexer {
             }
             try insertDoc.execute(arguments: [id, candidate.nameID, candidate.placeID, text, specific, candidate.type,
                                               candidate.levelRank, candidate.isCurrent, candidate.code,
-                                              candidate.validFrom, candidate.validTo])
-            var latinKeys: [(String, Int)] = []
+                                              candidate.validFrom, candidate.validTo,
+                                              candidate.placeName, candidate.placeCode, candidate.placeStatus, candidate.level])
+            // (key, kind, whether spelling correction may lead to it)
+            var latinKeys: [(String, Int, Bool)] = []
             if han {
                 try insertTrigram.execute(arguments: [id, text])
                 let characters = Array(text)
@@ -144,16 +157,19 @@ struct SearchIndexer {
                 for gram in grams { try insertGram.execute(arguments: [gram, id]) }
                 if let keys {
                     let readings = keys.searchKeys(for: candidate.text)
-                    latinKeys += readings.full.map { ($0, 1) } + readings.initials.map { ($0, 2) }
+                    // The first readings are the name's own (whole, then without its generic part); only
+                    // those are offered to spelling correction, not every rare reading of a polyphone.
+                    latinKeys += readings.full.enumerated().map { ($0.element, 1, $0.offset < 2) }
+                    latinKeys += readings.initials.map { ($0, 2, false) }
                 }
             } else {
                 let key = SearchText.latinKey(candidate.text)
-                if !key.isEmpty { latinKeys.append((key, 3)) }
+                if !key.isEmpty { latinKeys.append((key, 3, true)) }
             }
             var seen: Set<String> = []
-            for (key, kind) in latinKeys where !key.isEmpty && seen.insert(key).inserted {
+            for (key, kind, correctable) in latinKeys where !key.isEmpty && seen.insert(key).inserted {
                 try insertLatin.execute(arguments: [key, id, kind])
-                if kind != 2, fuzzyKeys.insert(key).inserted {
+                if correctable, fuzzyKeys.insert(key).inserted {
                     for variant in FuzzyKeys.deletions(of: key) { try insertFuzzy.execute(arguments: [variant, key]) }
                 }
             }

@@ -14,6 +14,8 @@ public protocol SearchKeyProvider: Sendable {
     func searchKeys(for name: String) -> (full: [String], initials: [String])
     /// `text` with traditional characters replaced by simplified ones.
     func simplified(_ text: String) -> String
+    /// The romanisation shown with a name (for example `Wànzhōu Qū`), or `nil`.
+    func romanization(of name: String) -> String?
 }
 
 /// Text normalisation shared by indexing and querying.

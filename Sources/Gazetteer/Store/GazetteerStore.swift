@@ -15,7 +15,7 @@ import GRDB
 public final class GazetteerStore: Sendable {
     /// The path of the database file.
     public let path: String
-    /// Where pinyin and initials keys and traditional-to-simplified folding come from; `nil` without the Pinyin module.
+    /// Where pinyin and initials keys and traditional-to-simplified folding come from; `nil` when the lexicon is missing.
     public let searchKeys: (any SearchKeyProvider)?
     let pool: DatabasePool
 
@@ -25,7 +25,7 @@ public final class GazetteerStore: Sendable {
     ///   - path: The database file; its folder must exist.
     ///   - searchKeys: The source of pinyin search keys and script folding, used when names are indexed and queried.
     /// - Throws: ``GazetteerError/database(_:)`` when the file cannot be opened or migrated.
-    public init(path: String, searchKeys: (any SearchKeyProvider)? = nil) throws {
+    public init(path: String, searchKeys: (any SearchKeyProvider)? = PinyinSearchKeys.standard) throws {
         self.path = path
         self.searchKeys = searchKeys
         var configuration = Configuration()

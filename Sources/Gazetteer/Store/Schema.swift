@@ -188,7 +188,11 @@ enum Schema {
               is_current INTEGER NOT NULL,      -- the name and its place are valid today
               code TEXT,                        -- the place's code during the name's period
               valid_from TEXT,
-              valid_to TEXT
+              valid_to TEXT,
+              place_name TEXT NOT NULL,         -- the place's standard name now (or last)
+              place_code TEXT,                  -- the place's code now (or last)
+              place_status TEXT NOT NULL,
+              level TEXT NOT NULL
             );
             CREATE INDEX search_doc_text ON search_doc(text);
             CREATE INDEX search_doc_specific ON search_doc(specific);

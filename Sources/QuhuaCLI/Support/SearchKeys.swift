@@ -1,9 +1,14 @@
 import Gazetteer
+import Pinyin
 
-/// The search-key provider handed to the gazetteer.
-///
-/// `nil` until the Pinyin module is part of the build: then Latin search finds only names
-/// stored in Latin script, and traditional characters are not folded.
+/// The search-key provider handed to the gazetteer: the Pinyin module's romanizer.
 enum SearchKeys {
-    static let provider: (any SearchKeyProvider)? = nil
+    /// `nil` (with a warning) when the pinyin lexicon cannot be loaded: Latin search then
+    /// finds only names stored in Latin script, and traditional characters are not folded.
+    static let provider: (any SearchKeyProvider)? = {
+        if let error = Romanizer.shared.loadError {
+            Terminal.note("warning: pinyin lexicon unavailable (\(error)); pinyin search is off")
+        }
+        return PinyinSearchKeys.standard
+    }()
 }

@@ -104,7 +104,7 @@ public struct AreaCodesImporter: Sendable {
                                           note: "the same areacodes files were imported before")
                 return (report, nil)
             }
-            var writer = HistoryWriter(db: db, progress: progress)
+            var writer = HistoryWriter(db: db, keys: store.searchKeys, progress: progress)
             let counts = try writer.write(history, contentHash: hash)
             progress?(ImportProgress(stage: "indexing names", done: 0, total: nil))
             try SearchIndexer.rebuild(db, keys: store.searchKeys)
@@ -119,6 +119,7 @@ public struct AreaCodesImporter: Sendable {
 /// Writes a ``DivisionHistory`` into the tables, with explicit ids after those in use.
 private struct HistoryWriter {
     let db: Database
+    let keys: (any SearchKeyProvider)?
     let progress: ImportProgressHandler?
 
     mutating func write(_ history: DivisionHistory, contentHash: String) throws -> [ImportReport.Count] {
@@ -143,8 +144,8 @@ private struct HistoryWriter {
             INSERT INTO place_code (place_id, scheme, code, valid_from, valid_to, source_id) VALUES (?, 'GB2260', ?, ?, ?, ?)
             """)
         let insertName = try db.makeStatement(sql: """
-            INSERT INTO name (place_id, text, type, language, script, specific, generic, valid_from, valid_to, source_id)
-            VALUES (?, ?, 'standard', 'zh', 'Hans', ?, ?, ?, ?, ?)
+            INSERT INTO name (place_id, text, type, language, script, specific, generic, romanization, valid_from, valid_to, source_id)
+            VALUES (?, ?, 'standard', 'zh', 'Hans', ?, ?, ?, ?, ?, ?)
             """)
         let insertParent = try db.makeStatement(sql: """
             INSERT INTO hierarchy (child_id, parent_id, valid_from, valid_to, source_id) VALUES (?, ?, ?, ?, ?)
@@ -184,7 +185,7 @@ private struct HistoryWriter {
             for (name, from, to) in runs({ $0.name }) {
                 let parts = NameParts(name)
                 try insertName.execute(arguments: [placeID(place.id), name, parts.specific, parts.generic.isEmpty ? nil : parts.generic,
-                                                   from?.description, to?.description, sourceID])
+                                                   keys?.romanization(of: name), from?.description, to?.description, sourceID])
                 counts.names += 1
             }
             guard !isRoot else { continue }
