@@ -102,7 +102,7 @@ public struct PlaceLookup: Sendable {
                          n.valid_from IS NOT NULL, n.valid_from, n.id
                 """, arguments: [placeID]).map {
                 NameFact(text: $0["text"], type: NameType(rawValue: $0["type"]) ?? .alias, language: $0["language"], script: $0["script"],
-                         romanization: $0["romanization"], period: Period(from: $0["valid_from"], to: $0["valid_to"]), source: $0["source_key"])
+                         romanization: $0["romanization"] ?? (SearchText.hasHan($0["text"]) ? store.searchKeys?.romanization(of: $0["text"]) : nil), period: Period(from: $0["valid_from"], to: $0["valid_to"]), source: $0["source_key"])
             }
             let parents = try Row.fetchAll(db, sql: """
                 SELECT parent_id, valid_from, valid_to FROM hierarchy WHERE child_id = ? ORDER BY valid_from IS NOT NULL, valid_from, id

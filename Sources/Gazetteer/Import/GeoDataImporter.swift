@@ -19,7 +19,7 @@ public struct GeoDataImporter: Sendable {
     }
 
     /// The steps, in order: areacodes history, township names, GeoNames alternate names, prefecture polygons.
-    public var steps: [String] { ["areacodes"] }
+    public var steps: [String] { ["areacodes", "areacity"] }
 
     /// Runs every step whose data is present.
     ///
@@ -35,6 +35,10 @@ public struct GeoDataImporter: Sendable {
         }
         var reports: [ImportReport] = []
         reports.append(try AreaCodesImporter(directory: areacodes).run(into: store, actor: actor, progress: progress))
+        let townships = geoData.appendingPathComponent("areacity").appendingPathComponent("ok_data_level4.csv")
+        if FileManager.default.fileExists(atPath: townships.path) {
+            reports.append(try TownshipImporter(file: townships).run(into: store, actor: actor, progress: progress))
+        }
         return reports
     }
 }

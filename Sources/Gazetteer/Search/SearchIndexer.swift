@@ -126,6 +126,8 @@ struct SearchIndexer {
         let insertLatin = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_latin (key, doc, kind) VALUES (?, ?, ?)")
         let insertFuzzy = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_fuzzy (variant, key) VALUES (?, ?)")
         var fuzzyKeys: Set<String> = Set(try String.fetchAll(db, sql: "SELECT DISTINCT key FROM search_fuzzy"))
+        // Many names repeat (城关镇, 东城区); read each text once.
+        var readingsCache: [String: (full: [String], initials: [String])] = [:]
         var id = firstID
         for candidate in candidates {
             defer { id += 1 }
@@ -156,7 +158,11 @@ struct SearchIndexer {
                 }
                 for gram in grams { try insertGram.execute(arguments: [gram, id]) }
                 if let keys {
-                    let readings = keys.searchKeys(for: candidate.text)
+                    let readings: (full: [String], initials: [String])
+                    if let cached = readingsCache[candidate.text] { readings = cached } else {
+                        readings = keys.searchKeys(for: candidate.text)
+                        readingsCache[candidate.text] = readings
+                    }
                     // The first readings are the name's own (whole, then without its generic part); only
                     // those are offered to spelling correction, not every rare reading of a polyphone.
                     latinKeys += readings.full.enumerated().map { ($0.element, 1, $0.offset < 2) }

@@ -185,7 +185,7 @@ private struct HistoryWriter {
             for (name, from, to) in runs({ $0.name }) {
                 let parts = NameParts(name)
                 try insertName.execute(arguments: [placeID(place.id), name, parts.specific, parts.generic.isEmpty ? nil : parts.generic,
-                                                   keys?.romanization(of: name), from?.description, to?.description, sourceID])
+                                                   nil, from?.description, to?.description, sourceID])
                 counts.names += 1
             }
             guard !isRoot else { continue }

@@ -236,9 +236,7 @@ struct Transition {
     }
 
     private func descendantLeaves(of code: Int, in table: YearTable) -> [Int] {
-        table.records.compactMap { record in
-            !table.hasChildren(record.code) && table.ancestors(of: record.code).contains(code) ? record.code : nil
-        }
+        table.descendantLeaves(of: code)
     }
 
     /// The ancestor of `code` (or `code` itself) at `level`; when there is none, the nearest

@@ -26,23 +26,32 @@ struct YearTable {
         var records: [Record] = []
         var nameByCode: [Int: String] = [:]
         var codesByName: [String: [Int]] = [:]
+        // Byte-level parsing: the tables are large and grapheme-aware string handling is slow.
+        let bytes = Array(text.utf8)
+        var lineStart = 0
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { lineStart = 3 }
+        while lineStart < bytes.count {
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            if line.isEmpty { continue }
-            let utf8 = line.utf8
-            guard utf8.count > 7, let space = line.firstIndex(of: " "),
-                  line.distance(from: line.startIndex, to: space) == 6,
-                  let code = Int(line[..<space]), line[..<space].allSatisfy(\.isASCIIDigit) else {
-                throw GazetteerError.invalidInput(source: source, line: lineNumber,
-                                                  message: "expected “CODE NAME” with a six-digit code, found “\(line)”")
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var contentEnd = lineEnd
+            if contentEnd > lineStart, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            defer { lineStart = lineEnd + 1 }
+            if contentEnd == lineStart { continue }
+            let line = bytes[lineStart..<contentEnd]
+            var code = 0
+            var valid = line.count > 7 && line[lineStart + 6] == 0x20
+            if valid {
+                for byte in line.prefix(6) {
+                    guard byte >= 0x30, byte <= 0x39 else { valid = false; break }
+                    code = code * 10 + Int(byte - 0x30)
+                }
             }
-            let name = String(line[line.index(after: space)...])
-            guard !name.isEmpty, !name.contains(" ") else {
-                throw GazetteerError.invalidInput(source: source, line: lineNumber, message: "malformed name “\(name)”")
+            let name = valid ? String(decoding: line.dropFirst(7), as: UTF8.self) : ""
+            guard valid, !name.isEmpty, !name.utf8.contains(0x20) else {
+                throw GazetteerError.invalidInput(source: source, line: lineNumber,
+                                                  message: "expected “CODE NAME” with a six-digit code, found “\(String(decoding: line, as: UTF8.self))”")
             }
             guard nameByCode[code] == nil else {
                 throw GazetteerError.invalidInput(source: source, line: lineNumber, message: "code \(code) listed twice")
@@ -58,10 +67,27 @@ struct YearTable {
         self.nameByCode = nameByCode
         self.codesByName = codesByName
         var parents: Set<Int> = []
+        var children: [Int: [Int]] = [:]
         for record in records {
-            parents.insert(YearTable.parentCode(of: record.code, in: nameByCode))
+            let parent = YearTable.parentCode(of: record.code, in: nameByCode)
+            parents.insert(parent)
+            children[parent, default: []].append(record.code)
         }
         self.parents = parents
+        self.children = children
+    }
+
+    /// Child codes by parent code, in listing order.
+    private let children: [Int: [Int]]
+
+    /// Every descendant without children of its own, depth first.
+    func descendantLeaves(of code: Int) -> [Int] {
+        var result: [Int] = []
+        var stack = (children[code] ?? []).reversed() as [Int]
+        while let next = stack.popLast() {
+            if let grandchildren = children[next] { stack.append(contentsOf: grandchildren.reversed()) } else { result.append(next) }
+        }
+        return result
     }
 
     func name(of code: Int) -> String? {
