@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "quhua", targets: ["QuhuaCLI"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
+        .library(name: "GeoFormats", targets: ["GeoFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,18 +19,19 @@ let package = Package(
 
         // Libraries.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
+        .target(name: "GeoFormats", dependencies: ["GEOSKit"]),
 
         // The `quhua` executable.
         .executableTarget(
             name: "QuhuaCLI",
             dependencies: [
-                "GEOSKit",
+                "GEOSKit", "GeoFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Tests.
-        .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
+        .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
     ],
     swiftLanguageModes: [.v6]
 )
