@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "quhua", targets: ["QuhuaCLI"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
         .library(name: "GeoFormats", targets: ["GeoFormats"]),
+        .library(name: "Boundary", targets: ["Boundary"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,12 +21,13 @@ let package = Package(
         // Libraries.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
         .target(name: "GeoFormats", dependencies: ["GEOSKit"]),
+        .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats"]),
 
         // The `quhua` executable.
         .executableTarget(
             name: "QuhuaCLI",
             dependencies: [
-                "GEOSKit", "GeoFormats",
+                "GEOSKit", "GeoFormats", "Boundary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -20,13 +20,8 @@ public struct GeoJSONReader: Sendable {
     ///
     /// - Throws: ``GeoFormatError`` naming the file, the feature and the problem.
     public func read(_ url: URL, context: GEOSContext) throws -> FeatureLayer {
-        let path = url.path
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw GeoFormatError(file: path, problem: "cannot read the file (\(error.localizedDescription))")
-        }
+        let path = url.relativePath
+        let data = try FileInput.contents(of: url)
         return try read(data: data, name: url.deletingPathExtension().lastPathComponent, file: path, context: context)
     }
 
