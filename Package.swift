@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "quhua", targets: ["QuhuaCLI"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
+        .library(name: "CRS", targets: ["CRS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,6 +19,7 @@ let package = Package(
 
         // Libraries.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
+        .target(name: "CRS", dependencies: ["CPROJ"]),
 
         // The `quhua` executable.
         .executableTarget(
@@ -30,6 +32,7 @@ let package = Package(
 
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
+        .testTarget(name: "CRSTests", dependencies: ["CRS"]),
     ],
     swiftLanguageModes: [.v6]
 )
