@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "quhua", targets: ["QuhuaCLI"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
+        .library(name: "CRS", targets: ["CRS"]),
         .library(name: "GeoFormats", targets: ["GeoFormats"]),
         .library(name: "Boundary", targets: ["Boundary"]),
     ],
@@ -20,20 +21,22 @@ let package = Package(
 
         // Libraries.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
+        .target(name: "CRS", dependencies: ["CPROJ", "GEOSKit"]),
         .target(name: "GeoFormats", dependencies: ["GEOSKit"]),
-        .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats"]),
+        .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats", "CRS"]),
 
         // The `quhua` executable.
         .executableTarget(
             name: "QuhuaCLI",
             dependencies: [
-                "GEOSKit", "GeoFormats", "Boundary",
+                "GEOSKit", "CRS", "GeoFormats", "Boundary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
+        .testTarget(name: "CRSTests", dependencies: ["CRS"]),
     ],
     swiftLanguageModes: [.v6]
 )
