@@ -34,6 +34,13 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks (Tools/bench/…), built in release by their run scripts.
+        .executableTarget(
+            name: "bench-geos-overhead",
+            dependencies: ["GEOSKit", "GeoFormats"],
+            path: "Tools/bench/geos-overhead/Sources"
+        ),
+
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
         .testTarget(name: "CRSTests", dependencies: ["CRS"]),
