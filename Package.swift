@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "quhua", targets: ["QuhuaCLI"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
         .library(name: "CRS", targets: ["CRS"]),
+        .library(name: "GeoFormats", targets: ["GeoFormats"]),
+        .library(name: "Boundary", targets: ["Boundary"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,20 +21,22 @@ let package = Package(
 
         // Libraries.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
-        .target(name: "CRS", dependencies: ["CPROJ"]),
+        .target(name: "CRS", dependencies: ["CPROJ", "GEOSKit"]),
+        .target(name: "GeoFormats", dependencies: ["GEOSKit"]),
+        .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats", "CRS"]),
 
         // The `quhua` executable.
         .executableTarget(
             name: "QuhuaCLI",
             dependencies: [
-                "GEOSKit",
+                "GEOSKit", "CRS", "GeoFormats", "Boundary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Tests.
-        .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
-        .testTarget(name: "CRSTests", dependencies: ["CRS"], exclude: ["Reference"]),
+        .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
+        .testTarget(name: "CRSTests", dependencies: ["CRS", "GEOSKit"], exclude: ["Reference"]),
     ],
     swiftLanguageModes: [.v6]
 )
