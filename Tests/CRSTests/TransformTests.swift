@@ -74,6 +74,28 @@ import Testing
         }
     }
 
+    /// One transform per task: each task makes its own (transforms are not Sendable) and all agree.
+    @Test func oneTransformPerTask() async throws {
+        let results = try await withThrowingTaskGroup(of: [Double].self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    let t = try CoordinateTransform(from: .cgcs2000, to: try CoordinateReferenceSystem(epsg: 4545))
+                    var xy: [Double] = []
+                    for i in 0..<10_000 { xy += [106.0 + Double(i) * 0.0003, 29.56] }
+                    try t.transform(&xy)
+                    return xy
+                }
+            }
+            var all: [[Double]] = []
+            for try await r in group { all.append(r) }
+            return all
+        }
+        #expect(results.count == 4)
+        #expect(results.allSatisfy { $0 == results[0] })
+        // echo "29.56 106.57" | cs2cs -d 4 EPSG:4490 EPSG:4545 → 3272193.2583 361412.5847 (i = 1900)
+        #expect(abs(results[0][3800] - 361412.5847) < 0.001 && abs(results[0][3801] - 3272193.2583) < 0.001)
+    }
+
     @Test func emptyBatchesAreFine() throws {
         let t = try CoordinateTransform(from: .cgcs2000, to: .webMercator)
         var none: [Double] = []
