@@ -43,7 +43,7 @@ let package = Package(
 
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
-        .testTarget(name: "CRSTests", dependencies: ["CRS"]),
+        .testTarget(name: "CRSTests", dependencies: ["CRS", "GEOSKit"], exclude: ["Reference"]),
     ],
     swiftLanguageModes: [.v6]
 )
