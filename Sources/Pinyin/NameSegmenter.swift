@@ -33,7 +33,7 @@ struct NameSegmenter {
                lexicon.isKnownName(ScalarHash.of(chars[specific.range])) {
                 return withMinorityForm(pieces, chars: chars, generic: term)
             }
-            if fallback == nil { fallback = withMinorityForm(pieces, chars: chars, generic: term) }
+            if fallback == nil, !term.isWeak { fallback = withMinorityForm(pieces, chars: chars, generic: term) }
         }
         if let fallback { return fallback }
 
