@@ -88,18 +88,18 @@ enum Orthography {
 
     /// Lower-case ASCII letters and digits only: `Xi'an Shi` → `xianshi`.
     static func key(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for byte in foldToASCII(text).utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                out.append(byte)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                out.unicodeScalars.append(Unicode.Scalar(byte + 32))
+                out.append(byte + 32)
             default:
                 continue
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -42,15 +42,17 @@ public struct Romanization: Sendable, Hashable {
 
     /// The first letter of every pinyin syllable (digits and Latin letters kept): `xas`.
     public var initials: String {
-        var out = ""
+        var out: [UInt8] = []
         for part in parts {
             if part.syllables.isEmpty {
-                out += Orthography.key(part.text)
+                out.append(contentsOf: Orthography.key(part.text).utf8)
             } else {
-                for s in part.syllables { out.append(s.initial) }
+                for s in part.syllables {
+                    if let first = s.letters.utf8.first { out.append(first) }
+                }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether some part is written in a form taken from a minority language.

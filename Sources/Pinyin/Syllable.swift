@@ -48,9 +48,6 @@ public struct Syllable: Sendable, Hashable, CustomStringConvertible {
     /// The syllable in ASCII letters: `ü` becomes `u`.
     public var ascii: String { Orthography.asciiLetters(letters) }
 
-    /// The first letter of the syllable (its initial, for initials keys).
-    var initial: Character { letters.first ?? "?" }
-
     /// Whether the syllable starts with a, o or e (and so takes an apostrophe inside a word).
     var startsWithVowelAOE: Bool {
         guard let first = letters.utf8.first else { return false }
