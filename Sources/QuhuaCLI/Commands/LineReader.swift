@@ -30,8 +30,9 @@ struct LineReader {
             let chunk = 1 << 16
             let old = buffer.count
             buffer.append(contentsOf: repeatElement(0, count: chunk))
-            let n = buffer.withUnsafeMutableBytes { raw in
-                Foundation.read(fd, raw.baseAddress! + old, chunk)
+            let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Foundation.read(fd, base + old, chunk)
             }
             buffer.removeLast(chunk - max(n, 0))
             if n <= 0 { finished = true }
