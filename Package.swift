@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CRS", targets: ["CRS"]),
         .library(name: "GeoFormats", targets: ["GeoFormats"]),
         .library(name: "Boundary", targets: ["Boundary"]),
+        .library(name: "Pinyin", targets: ["Pinyin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,12 +25,13 @@ let package = Package(
         .target(name: "CRS", dependencies: ["CPROJ", "GEOSKit"]),
         .target(name: "GeoFormats", dependencies: ["GEOSKit"]),
         .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats", "CRS"]),
+        .target(name: "Pinyin", resources: [.copy("Resources/pinyin-lexicon.txt")]),
 
         // The `quhua` executable.
         .executableTarget(
             name: "QuhuaCLI",
             dependencies: [
-                "GEOSKit", "CRS", "GeoFormats", "Boundary",
+                "GEOSKit", "CRS", "GeoFormats", "Boundary", "Pinyin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +46,7 @@ let package = Package(
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
         .testTarget(name: "CRSTests", dependencies: ["CRS", "GEOSKit"], exclude: ["Reference"]),
+        .testTarget(name: "PinyinTests", dependencies: ["Pinyin"]),
     ],
     swiftLanguageModes: [.v6]
 )
