@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "quhua", targets: ["QuhuaCLI"]),
         .library(name: "GEOSKit", targets: ["GEOSKit"]),
+        .library(name: "CRS", targets: ["CRS"]),
+        .library(name: "GeoFormats", targets: ["GeoFormats"]),
+        .library(name: "Boundary", targets: ["Boundary"]),
         .library(name: "Pinyin", targets: ["Pinyin"]),
         .library(name: "Gazetteer", targets: ["Gazetteer"]),
     ],
@@ -21,11 +24,15 @@ let package = Package(
 
         // Libraries.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
+        .target(name: "CRS", dependencies: ["CPROJ", "GEOSKit"]),
+        .target(name: "GeoFormats", dependencies: ["GEOSKit"]),
+        .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats", "CRS"]),
         .target(name: "Pinyin", resources: [.copy("Resources/pinyin-lexicon.txt")]),
         .target(
             name: "Gazetteer",
             dependencies: [
                 "Pinyin",
+                "GEOSKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -34,15 +41,21 @@ let package = Package(
         .executableTarget(
             name: "QuhuaCLI",
             dependencies: [
-                "GEOSKit",
-                "Pinyin",
-                "Gazetteer",
+                "GEOSKit", "CRS", "GeoFormats", "Boundary", "Pinyin", "Gazetteer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
+        // Benchmarks (Tools/bench/…), built in release by their run scripts.
+        .executableTarget(
+            name: "bench-geos-overhead",
+            dependencies: ["GEOSKit", "GeoFormats"],
+            path: "Tools/bench/geos-overhead/Sources"
+        ),
+
         // Tests.
-        .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit"]),
+        .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
+        .testTarget(name: "CRSTests", dependencies: ["CRS", "GEOSKit"], exclude: ["Reference"]),
         .testTarget(name: "PinyinTests", dependencies: ["Pinyin"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
     ],

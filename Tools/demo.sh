@@ -1,6 +1,18 @@
 #!/usr/bin/env bash
-# The main job on the shipped GeoData; grows with each capability.
-set -euo pipefail
+# The main job on the shipped GeoData: what `make demo` runs. Grows with each capability.
+#   usage: Tools/demo.sh BIN OUTDIR
+set -uo pipefail
 BIN="$1"; OUT="$2"
 mkdir -p "$OUT"
+section() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+section "quhua"
 "$BIN" --version
+
+section "Invalid geometries in the shipped prefecture layer (cn-atlas, 372 prefectures)"
+"$BIN" validate GeoData/cn-atlas/derived_prefectures.geojson
+status=$?
+# exit 1 means findings were reported, which is the expected answer here
+if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then exit "$status"; fi
+"$BIN" validate --format json GeoData/cn-atlas/derived_prefectures.geojson > "$OUT/prefecture-findings.json" || true
+echo "(JSON report written to $OUT/prefecture-findings.json)"

@@ -15,12 +15,15 @@ struct GenericTerm: Sendable {
     let allowsEthnonyms: Bool
     /// Ethnonyms without 族 may stand before it (伊犁哈萨克自治州): the autonomous terms.
     let allowsBareEthnonyms: Bool
+    /// A compound whose first character often ends the specific instead (金林区 is
+    /// Jinlin Qu, not Jin Linqu): without a known name to decide, the shorter term wins.
+    let isWeak: Bool
     /// 右翼 / 左翼 may stand before it (banners of Inner Mongolia; also allowed before
     /// the autonomous terms: 喀喇沁左翼蒙古族自治县).
     let isBanner: Bool
 
     init(_ chinese: String, _ readings: String, words: [Int]? = nil, kind: Kind = .administrative,
-         ethnic: Bool = false, autonomous: Bool = false, banner: Bool = false) {
+         ethnic: Bool = false, autonomous: Bool = false, banner: Bool = false, weak: Bool = false) {
         self.chinese = chinese.unicodeScalars.map(\.value)
         self.syllables = readings.split(separator: " ").compactMap { Syllable(numbered: $0) }
         self.wordLengths = words ?? [self.syllables.count]
@@ -28,6 +31,7 @@ struct GenericTerm: Sendable {
         self.allowsEthnonyms = ethnic || autonomous
         self.allowsBareEthnonyms = autonomous
         self.isBanner = banner
+        self.isWeak = weak
     }
 }
 
@@ -61,7 +65,7 @@ enum GenericTerms {
         GenericTerm("街道", "jie1 dao4"),
         GenericTerm("社区", "she4 qu1"),
         GenericTerm("地区", "di4 qu1"),
-        GenericTerm("林区", "lin2 qu1"),
+        GenericTerm("林区", "lin2 qu1", weak: true),
         GenericTerm("特区", "te4 qu1"),
         GenericTerm("新区", "xin1 qu1"),
         GenericTerm("矿区", "kuang4 qu1"),

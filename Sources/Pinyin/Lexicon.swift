@@ -16,17 +16,20 @@ struct Lexicon: Sendable {
     private(set) var bmpReadings: [UInt32] = Array(repeating: 0, count: Lexicon.bmpCount)
     private(set) var otherReadings: [UInt32: UInt32] = [:]
 
-    private(set) var simplified: [UInt32: UInt32] = [:]
+    /// Simplified forms for U+3400..<U+A000 (0: none), and a dictionary for the rest.
+    private(set) var bmpSimplified: [UInt32] = Array(repeating: 0, count: Lexicon.bmpCount)
+    private(set) var otherSimplified: [UInt32: UInt32] = [:]
 
     // Words: a trie over scalars.
-    private(set) var trieEdges: [UInt64: Int32] = [:]
+    private(set) var trieEdges = UInt64Map()
     private(set) var trieWord: [Int32] = [-1]
     private(set) var words: [[Syllable]] = []
     private(set) var wordWeights: [Int32] = []
     private(set) var longestWord = 0
 
-    private(set) var minority: [UInt64: [MinorityForm]] = [:]
-    private(set) var knownNames: Set<UInt64> = []
+    private(set) var minorityIndex = UInt64Map()
+    private(set) var minority: [[MinorityForm]] = []
+    private(set) var knownNames = UInt64Map(capacity: 1 << 15)
 
     static let bmpBase: UInt32 = 0x3400
     static let bmpCount = 0xA000 - 0x3400
@@ -38,25 +41,41 @@ struct Lexicon: Sendable {
 
     /// The readings of a character, the place-name default first; empty if unknown.
     func readings(of scalar: UInt32) -> ArraySlice<Syllable> {
-        let packed: UInt32
-        if scalar >= Lexicon.bmpBase, scalar < Lexicon.bmpBase + UInt32(Lexicon.bmpCount) {
-            packed = bmpReadings[Int(scalar - Lexicon.bmpBase)]
-        } else {
-            packed = otherReadings[scalar] ?? 0
-        }
+        let packed = packedReadings(scalar)
         guard packed != 0 else { return [] }
         let start = Int(packed >> 8)
         return syllables[start..<start + Int(packed & 0xFF)]
     }
 
-    func hasReading(_ scalar: UInt32) -> Bool { !readings(of: scalar).isEmpty }
+    /// The place-name default reading of a character, if it has any reading.
+    func defaultReading(of scalar: UInt32) -> Syllable? {
+        let packed = packedReadings(scalar)
+        return packed == 0 ? nil : syllables[Int(packed >> 8)]
+    }
+
+    @inline(__always)
+    private func packedReadings(_ scalar: UInt32) -> UInt32 {
+        if scalar >= Lexicon.bmpBase, scalar < Lexicon.bmpBase + UInt32(Lexicon.bmpCount) {
+            return bmpReadings[Int(scalar - Lexicon.bmpBase)]
+        }
+        return otherReadings.isEmpty ? 0 : (otherReadings[scalar] ?? 0)
+    }
+
+    func hasReading(_ scalar: UInt32) -> Bool { packedReadings(scalar) != 0 }
 
     /// The simplified form of a character (itself if it has none).
-    func simplify(_ scalar: UInt32) -> UInt32 { simplified[scalar] ?? scalar }
+    func simplify(_ scalar: UInt32) -> UInt32 {
+        if scalar >= Lexicon.bmpBase, scalar < Lexicon.bmpBase + UInt32(Lexicon.bmpCount) {
+            let s = bmpSimplified[Int(scalar - Lexicon.bmpBase)]
+            return s == 0 ? scalar : s
+        }
+        guard scalar >= 0x3400, !otherSimplified.isEmpty else { return scalar }
+        return otherSimplified[scalar] ?? scalar
+    }
 
     /// The trie node reached from `node` by `scalar`, or nil.
     func trieChild(_ node: Int32, _ scalar: UInt32) -> Int32? {
-        trieEdges[UInt64(UInt32(bitPattern: node)) << 32 | UInt64(scalar)]
+        trieEdges.value(UInt64(UInt32(bitPattern: node)) << 32 | UInt64(scalar))
     }
 
     func wordIndex(at node: Int32) -> Int? {
@@ -64,9 +83,12 @@ struct Lexicon: Sendable {
         return w >= 0 ? Int(w) : nil
     }
 
-    func minorityForms(_ hash: UInt64) -> [MinorityForm]? { minority[hash] }
+    func minorityForms(_ hash: UInt64) -> [MinorityForm]? {
+        guard minorityIndex.count > 0, let i = minorityIndex.value(hash) else { return nil }
+        return minority[Int(i)]
+    }
 
-    func isKnownName(_ hash: UInt64) -> Bool { knownNames.contains(hash) }
+    func isKnownName(_ hash: UInt64) -> Bool { knownNames.count > 0 && knownNames.contains(hash) }
 
     // MARK: building (used by the parser)
 
@@ -81,18 +103,24 @@ struct Lexicon: Sendable {
         }
     }
 
-    mutating func addSimplified(_ from: UInt32, _ to: UInt32) { simplified[from] = to }
+    mutating func addSimplified(_ from: UInt32, _ to: UInt32) {
+        if from >= Lexicon.bmpBase, from < Lexicon.bmpBase + UInt32(Lexicon.bmpCount) {
+            bmpSimplified[Int(from - Lexicon.bmpBase)] = to
+        } else {
+            otherSimplified[from] = to
+        }
+    }
 
     mutating func addWord(_ scalars: [UInt32], _ reading: [Syllable], weight: Int32) {
         var node: Int32 = 0
         for s in scalars {
             let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(s)
-            if let next = trieEdges[key] {
+            if let next = trieEdges.value(key) {
                 node = next
             } else {
                 let next = Int32(trieWord.count)
                 trieWord.append(-1)
-                trieEdges[key] = next
+                trieEdges.set(key, next)
                 node = next
             }
         }
@@ -103,10 +131,16 @@ struct Lexicon: Sendable {
     }
 
     mutating func addMinority(_ specific: [UInt32], _ form: MinorityForm) {
-        minority[ScalarHash.of(specific[...]), default: []].append(form)
+        let hash = ScalarHash.of(specific[...])
+        if let i = minorityIndex.value(hash) {
+            minority[Int(i)].append(form)
+        } else {
+            minorityIndex.set(hash, Int32(minority.count))
+            minority.append([form])
+        }
     }
 
-    mutating func addKnownName(_ scalars: [UInt32]) { knownNames.insert(ScalarHash.of(scalars[...])) }
+    mutating func addKnownName(_ scalars: [UInt32]) { knownNames.set(ScalarHash.of(scalars[...]), 1) }
 }
 
 /// A 64-bit FNV-1a hash of a run of Unicode scalars, used to look names up without

@@ -21,12 +21,53 @@ enum LexiconParser {
         var lineNumber = 0
         var start = 0
         var syllableCache: [Substring: Syllable] = [:]
+        var fastCache: [UInt64: Syllable] = [:]
+        var scalarBuffer: [UInt32] = []
         while start < bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
             lineNumber += 1
             defer { start = end + 1 }
             if end == start || bytes[start] == UInt8(ascii: "#") { continue }
+            // The two big sections are parsed straight from the bytes.
+            if section == .readings, bytes[start] != UInt8(ascii: "@") {
+                guard let (ch, next) = decodeScalar(bytes, at: start, end: end), next < end,
+                      bytes[next] == UInt8(ascii: "\t") else {
+                    throw .malformed(path: path, line: lineNumber, reason: "expected character TAB readings")
+                }
+                var list: [Syllable] = []
+                var t = next + 1
+                while t < end {
+                    var e = t
+                    while e < end, bytes[e] != UInt8(ascii: " ") { e += 1 }
+                    guard e > t, e - t <= 8 else {
+                        throw .malformed(path: path, line: lineNumber, reason: "bad syllable")
+                    }
+                    var key: UInt64 = 0
+                    for k in t..<e { key = key << 8 | UInt64(bytes[k]) }
+                    if let cached = fastCache[key] {
+                        list.append(cached)
+                    } else if let syllable = Syllable(numbered: Substring(String(decoding: bytes[t..<e], as: UTF8.self))) {
+                        fastCache[key] = syllable
+                        list.append(syllable)
+                    } else {
+                        throw .malformed(path: path, line: lineNumber, reason: "bad syllable")
+                    }
+                    t = e + 1
+                }
+                lexicon.addReadings(ch, list)
+                continue
+            }
+            if section == .names, bytes[start] != UInt8(ascii: "@") {
+                scalarBuffer.removeAll(keepingCapacity: true)
+                var i = start
+                while i < end, let (ch, next) = decodeScalar(bytes, at: i, end: end) {
+                    scalarBuffer.append(ch)
+                    i = next
+                }
+                lexicon.addKnownName(scalarBuffer)
+                continue
+            }
             let line = String(decoding: bytes[start..<end], as: UTF8.self)
             if line.hasPrefix("@") {
                 switch line {
@@ -94,5 +135,26 @@ enum LexiconParser {
             }
         }
         return lexicon
+    }
+
+    /// Decodes one UTF-8 scalar starting at `i`; returns it and the index after it.
+    @inline(__always)
+    private static func decodeScalar(_ bytes: [UInt8], at i: Int, end: Int) -> (UInt32, Int)? {
+        guard i < end else { return nil }
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (b0, i + 1) }
+        if b0 >= 0xF0, i + 3 < end + 1, i + 3 < bytes.count {
+            let v = (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
+                | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F)
+            return (v, i + 4)
+        }
+        if b0 >= 0xE0, i + 2 < bytes.count {
+            let v = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F)
+            return (v, i + 3)
+        }
+        if b0 >= 0xC0, i + 1 < bytes.count {
+            return ((b0 & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F), i + 2)
+        }
+        return nil
     }
 }

@@ -37,15 +37,16 @@ public struct NamePart: Sendable, Hashable {
     /// transcribed from a minority language (Ürümqi), or an ethnonym's GB/T 3304 form
     /// (Uygur); nil when the pinyin is the official form.
     public let official: String?
-    /// Syllable counts of the words the part is written as ([2, 3]: Tebie Xingzhengqu).
-    let wordLengths: [Int]
+    /// Syllable counts of the words the part is written as ([2, 3]: Tebie Xingzhengqu);
+    /// nil when the part is one word.
+    let wordLengths: [Int]?
 
     init(text: String, role: Role, syllables: [Syllable], official: String? = nil, wordLengths: [Int]? = nil) {
         self.text = text
         self.role = role
         self.syllables = syllables
         self.official = official
-        self.wordLengths = wordLengths ?? (syllables.isEmpty ? [] : [syllables.count])
+        self.wordLengths = (wordLengths?.count ?? 0) > 1 ? wordLengths : nil
     }
 
     /// The official written form of the part: `Youyang`, `Zizhixian`, `Ürümqi`.
@@ -74,14 +75,14 @@ public struct NamePart: Sendable, Hashable {
     }
 
     private func written(_ syllables: [Syllable], tones: Bool, ascii: Bool) -> String {
-        if wordLengths.count <= 1 {
-            return Orthography.word(syllables, tones: tones, ascii: ascii)
+        guard let wordLengths else {
+            return Orthography.word(syllables[...], tones: tones, ascii: ascii)
         }
         var words: [String] = []
         var start = 0
         for length in wordLengths {
             let end = min(start + length, syllables.count)
-            words.append(Orthography.word(Array(syllables[start..<end]), tones: tones, ascii: ascii))
+            words.append(Orthography.word(syllables[start..<end], tones: tones, ascii: ascii))
             start = end
         }
         return words.joined(separator: " ")

@@ -26,6 +26,10 @@ struct NameSegmenter {
 
     func segment(_ run: ArraySlice<UInt32>, hint: FeatureHint) -> [Piece] {
         let chars = Array(run)
+        // A name that is nothing but a generic term (矿区, 开发区) is written as one word.
+        if chars.count >= 2, let term = GenericTerms.administrative.first(where: { $0.chinese == chars }) {
+            return [Piece(range: 0..<chars.count, role: .specific, fixed: term.syllables)]
+        }
         var fallback: [Piece]?
         for term in GenericTerms.administrative where ends(chars, with: term.chinese) {
             guard let pieces = split(chars, generic: term) else { continue }
@@ -33,7 +37,7 @@ struct NameSegmenter {
                lexicon.isKnownName(ScalarHash.of(chars[specific.range])) {
                 return withMinorityForm(pieces, chars: chars, generic: term)
             }
-            if fallback == nil { fallback = withMinorityForm(pieces, chars: chars, generic: term) }
+            if fallback == nil, !term.isWeak { fallback = withMinorityForm(pieces, chars: chars, generic: term) }
         }
         if let fallback { return fallback }
 

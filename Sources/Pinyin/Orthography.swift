@@ -47,10 +47,13 @@ enum Orthography {
     /// Joins the syllables of one written word, putting an apostrophe before every
     /// syllable after the first that starts with a, o or e (Xi'an, Dong'e), and
     /// capitalising the first letter.
-    static func word(_ syllables: [Syllable], tones: Bool, ascii: Bool, capitalized: Bool = true) -> String {
+    static func word(_ syllables: ArraySlice<Syllable>, tones: Bool, ascii: Bool, capitalized: Bool = true) -> String {
         var out = ""
-        for (i, s) in syllables.enumerated() {
-            if i > 0, s.startsWithVowelAOE { out.append("'") }
+        out.reserveCapacity(syllables.count * 6)
+        var first = true
+        for s in syllables {
+            if !first, s.startsWithVowelAOE { out.append("'") }
+            first = false
             if tones {
                 out += s.marked
             } else if ascii {
@@ -63,8 +66,14 @@ enum Orthography {
     }
 
     static func capitalizeFirst(_ word: String) -> String {
-        guard let first = word.first else { return word }
-        return first.uppercased() + word.dropFirst()
+        guard let first = word.utf8.first else { return word }
+        if first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") {
+            var bytes = Array(word.utf8)
+            bytes[0] = first - 32
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        guard let character = word.first else { return word }
+        return character.uppercased() + word.dropFirst()
     }
 
     /// Folds a romanised form to ASCII: `Ürümqi` → `Urumqi`, `Xigazê` → `Xigaze`.
@@ -79,18 +88,18 @@ enum Orthography {
 
     /// Lower-case ASCII letters and digits only: `Xi'an Shi` → `xianshi`.
     static func key(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for byte in foldToASCII(text).utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                out.append(byte)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                out.unicodeScalars.append(Unicode.Scalar(byte + 32))
+                out.append(byte + 32)
             default:
                 continue
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

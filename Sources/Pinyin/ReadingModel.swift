@@ -11,12 +11,19 @@ struct ReadingModel {
         var out: [Syllable] = []
         out.reserveCapacity(n)
         for v in run {
-            out.append(lexicon.readings(of: v).first ?? Syllable(letters: "", tone: 0))
+            out.append(lexicon.defaultReading(of: v) ?? Syllable(letters: "", tone: 0))
         }
         guard n >= 2, lexicon.longestWord >= 2 else { return out }
-        var bestLength = [Int](repeating: 1, count: n)
-        var bestWeight = [Int32](repeating: 0, count: n)
+        var bestLength: [Int] = []
+        var bestWeight: [Int32] = []
         for a in 0..<(n - 1) {
+            guard let first = lexicon.trieChild(0, run[base + a]),
+                  let second = lexicon.trieChild(first, run[base + a + 1]) else { continue }
+            _ = second
+            if bestLength.isEmpty {
+                bestLength = [Int](repeating: 1, count: n)
+                bestWeight = [Int32](repeating: 0, count: n)
+            }
             var node: Int32 = 0
             var b = a
             while b < n, b - a < lexicon.longestWord, let next = lexicon.trieChild(node, run[base + b]) {

@@ -21,12 +21,12 @@ public struct Romanization: Sendable, Hashable {
     ///
     /// - Parameter tones: put tone marks on pinyin syllables (`Xī'ān Shì`).
     public func display(tones: Bool = false) -> String {
-        join(parts.map { ($0.role, $0.written(tones: tones)) })
+        join { $0.written(tones: tones) }
     }
 
     /// The official romanisation in plain ASCII: `Xi'an Shi`, `Urumqi Shi`.
     public var ascii: String {
-        join(parts.map { ($0.role, $0.ascii) })
+        join { $0.ascii }
     }
 
     /// The whole name in pinyin, even where the official form comes from a minority
@@ -34,7 +34,7 @@ public struct Romanization: Sendable, Hashable {
     ///
     /// - Parameter tones: put tone marks on the syllables.
     public func pinyin(tones: Bool = false) -> String {
-        join(parts.map { ($0.role, $0.pinyin(tones: tones)) })
+        join { $0.pinyin(tones: tones) }
     }
 
     /// The toneless, lower-case key of the official form, without separators: `xianshi`.
@@ -42,15 +42,17 @@ public struct Romanization: Sendable, Hashable {
 
     /// The first letter of every pinyin syllable (digits and Latin letters kept): `xas`.
     public var initials: String {
-        var out = ""
+        var out: [UInt8] = []
         for part in parts {
             if part.syllables.isEmpty {
-                out += Orthography.key(part.text)
+                out.append(contentsOf: Orthography.key(part.text).utf8)
             } else {
-                for s in part.syllables { out.append(s.initial) }
+                for s in part.syllables {
+                    if let first = s.letters.utf8.first { out.append(first) }
+                }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether some part is written in a form taken from a minority language.
@@ -58,10 +60,14 @@ public struct Romanization: Sendable, Hashable {
         parts.contains { $0.role == .specific && $0.official != nil }
     }
 
-    private func join(_ words: [(NamePart.Role, String)]) -> String {
+    private func join(_ write: (NamePart) -> String) -> String {
         var out = ""
+        out.reserveCapacity(parts.count * 10)
         var glueNext = true
-        for (role, word) in words where !word.isEmpty {
+        for part in parts {
+            let word = write(part)
+            let role = part.role
+            if word.isEmpty { continue }
             let opens = role == .punctuation && (word == "(" || word == "[")
             let closes = role == .punctuation && (word == ")" || word == "]" || word == "," || word == ".")
             if !glueNext && !closes { out.append(" ") }

@@ -44,11 +44,27 @@ enum ScriptFolding {
     }
 
     static func string(_ scalars: ArraySlice<UInt32>) -> String {
-        var s = String.UnicodeScalarView()
+        var count = 0
         for v in scalars {
-            if let u = Unicode.Scalar(v) { s.append(u) }
+            count += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
         }
-        return String(s)
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var i = 0
+            for v in scalars {
+                if v < 0x80 {
+                    buffer[i] = UInt8(v); i += 1
+                } else if v < 0x800 {
+                    buffer[i] = UInt8(0xC0 | (v >> 6)); buffer[i + 1] = UInt8(0x80 | (v & 0x3F)); i += 2
+                } else if v < 0x10000 {
+                    buffer[i] = UInt8(0xE0 | (v >> 12)); buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | (v & 0x3F)); i += 3
+                } else {
+                    buffer[i] = UInt8(0xF0 | (v >> 18)); buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[i + 3] = UInt8(0x80 | (v & 0x3F)); i += 4
+                }
+            }
+            return i
+        }
     }
 }
 

@@ -23,14 +23,15 @@ public struct Syllable: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a numbered syllable such as `zhong1` or `lv4`; a missing digit means tone 0.
     init?(numbered: Substring) {
-        guard let last = numbered.last else { return nil }
-        if let digit = last.wholeNumberValue, (0...5).contains(digit) {
-            let letters = numbered.dropLast()
-            guard !letters.isEmpty else { return nil }
-            self.init(letters: String(letters), tone: UInt8(digit))
-        } else {
-            self.init(letters: String(numbered), tone: 0)
+        var letters = numbered
+        var tone: UInt8 = 0
+        if let last = numbered.utf8.last, last >= UInt8(ascii: "0"), last <= UInt8(ascii: "5") {
+            tone = last - UInt8(ascii: "0")
+            letters = numbered.dropLast()
         }
+        guard !letters.isEmpty,
+              letters.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
+        self.init(letters: String(letters), tone: tone)
     }
 
     /// The numbered form, `zhong1`.
@@ -46,9 +47,6 @@ public struct Syllable: Sendable, Hashable, CustomStringConvertible {
 
     /// The syllable in ASCII letters: `ü` becomes `u`.
     public var ascii: String { Orthography.asciiLetters(letters) }
-
-    /// The first letter of the syllable (its initial, for initials keys).
-    var initial: Character { letters.first ?? "?" }
 
     /// Whether the syllable starts with a, o or e (and so takes an apostrophe inside a word).
     var startsWithVowelAOE: Bool {

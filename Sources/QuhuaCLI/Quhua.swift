@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `quhua` command: administrative divisions, boundary lines and place names.
 @main
@@ -15,8 +16,35 @@ struct Quhua: ParsableCommand {
         """,
         version: QuhuaVersion.string,
         subcommands: [
+            Validate.self,
             Import.self, Search.self, Tree.self, Show.self, History.self,
             Romanize.self,
         ]
     )
+
+    /// Runs the command, mapping usage errors to exit code 2 (the documented contract)
+    /// instead of swift-argument-parser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// quhua's exit codes.
+enum ExitStatus: Int32 {
+    case clean = 0
+    case findings = 1
+    case usage = 2
+    case unreadableInput = 3
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
 }

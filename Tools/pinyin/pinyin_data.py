@@ -180,9 +180,13 @@ def load_areacity(unihan: Unihan | None = None) -> list[AreaName]:
     with open(path, encoding="utf-8-sig") as f:
         for r in csv.DictReader(f):
             syl = [normalize_toneless(s) for s in r["pinyin"].split()]
-            if len(syl) != len(r["name"]):
+            name = r["name"]
+            if len(syl) != len(name):
                 continue
-            out.append(AreaName(r["ext_id"], int(r["deep"]), r["name"], r["ext_name"], list(syl), list(syl)))
+            if name.endswith("特") and r["ext_name"] == name + "区":
+                # 六枝特区: areacity's name keeps the 特 of the generic term 特区.
+                name, syl = name[:-1], syl[:-1]
+            out.append(AreaName(r["ext_id"], int(r["deep"]), name, r["ext_name"], list(syl), list(syl)))
     correct_township_labels(out)
     return out
 

@@ -55,12 +55,14 @@ struct Romanize: ParsableCommand {
                 romanizer = try Romanizer.standard()
             }
         } catch {
-            throw ValidationErrorWithCode(message: error.message, code: 3)
+            FileHandle.standardError.write(Data(("quhua romanize: " + error.message + "\n").utf8))
+            throw ExitCode(3)
         }
         let output = BufferedOutput()
         let render = RomanizeRenderer(romanizer: romanizer, format: format, tones: tones, ascii: ascii, feature: feature)
         if names.isEmpty || names == ["-"] {
-            while let line = readLine(strippingNewline: true) {
+            var reader = LineReader()
+            while let line = reader.next() {
                 output.write(render.line(for: line))
             }
         } else {
@@ -73,10 +75,3 @@ struct Romanize: ParsableCommand {
 }
 
 extension FeatureHint: ExpressibleByArgument {}
-
-/// A failure with the exit code the command line promises (3: unreadable input or data).
-struct ValidationErrorWithCode: Error, CustomStringConvertible {
-    let message: String
-    let code: Int32
-    var description: String { message }
-}

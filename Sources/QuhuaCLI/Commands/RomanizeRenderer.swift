@@ -10,7 +10,7 @@ struct RomanizeRenderer {
     let feature: FeatureHint
 
     func line(for rawName: String) -> String {
-        let name = rawName.trimmingCharacters(in: .whitespaces)
+        let name = trimmed(rawName)
         if name.isEmpty { return "\n" }
         let r = romanizer.romanize(name, as: feature)
         switch format {
@@ -22,6 +22,17 @@ struct RomanizeRenderer {
         case .json:
             return json(r) + "\n"
         }
+    }
+
+    /// The name without leading and trailing spaces and tabs (ASCII or ideographic).
+    private func trimmed(_ s: String) -> String {
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{3000}" }
+        let scalars = s.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return s }
+        var sub = Substring(s).unicodeScalars
+        while let c = sub.first, isSpace(c) { sub.removeFirst() }
+        while let c = sub.last, isSpace(c) { sub.removeLast() }
+        return String(sub)
     }
 
     private func json(_ r: Romanization) -> String {
@@ -83,9 +94,10 @@ final class BufferedOutput {
     func flush() {
         guard !buffer.isEmpty else { return }
         buffer.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
             var offset = 0
             while offset < raw.count {
-                let n = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
+                let n = Foundation.write(1, base + offset, raw.count - offset)
                 if n <= 0 { break }
                 offset += n
             }
