@@ -23,9 +23,12 @@ final class SearchTests: XCTestCase {
     }
 
     func testNameWithoutGenericSuffix() throws {
-        let hits = try top("渝中")
-        XCTAssertEqual(hits.first?.placeName, "渝中区")
+        // 崇文区 (Beijing, merged into 东城区 in 2010) has no short name on record.
+        let hits = try top("崇文")
+        XCTAssertEqual(hits.first?.placeName, "崇文区")
         XCTAssertEqual(hits.first?.match, .withoutSuffix)
+        // 渝中 is also the short name areacity gives 渝中区.
+        XCTAssertEqual(try top("渝中").first?.placeName, "渝中区")
         XCTAssertEqual(try top("万州").first?.placeName, "万州区")
     }
 

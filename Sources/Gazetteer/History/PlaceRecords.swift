@@ -137,8 +137,12 @@ enum PlaceSQL {
         let name = try fact(db, table: "name", column: "text", placeID: id, at: day, extra: "AND type = 'standard'")
             ?? fact(db, table: "name", column: "text", placeID: id, at: nil, extra: "AND type = 'standard'")
             ?? fact(db, table: "name", column: "text", placeID: id, at: nil, extra: "")
+        let kind = PlaceKind(rawValue: row["kind"]) ?? .division
+        // A division's level on a day follows from its code then (重庆市 was a prefecture until 1997).
+        let level = (day != nil && kind == .division ? code.flatMap(PlaceLevel.init(divisionCode:)) : nil)
+            ?? PlaceLevel(rawValue: row["level"]) ?? .county
         return PlaceSummary(
-            id: id, kind: PlaceKind(rawValue: row["kind"]) ?? .division, level: PlaceLevel(rawValue: row["level"]) ?? .county,
+            id: id, kind: kind, level: level,
             status: row["status"], code: code, name: name ?? "?", period: Period(from: row["valid_from"], to: row["valid_to"]))
     }
 

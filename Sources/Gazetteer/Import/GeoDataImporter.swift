@@ -19,7 +19,7 @@ public struct GeoDataImporter: Sendable {
     }
 
     /// The steps, in order: areacodes history, township names, GeoNames alternate names, prefecture polygons.
-    public var steps: [String] { ["areacodes", "areacity"] }
+    public var steps: [String] { ["areacodes", "areacity", "cn-atlas", "geonames"] }
 
     /// Runs every step whose data is present.
     ///
@@ -38,6 +38,14 @@ public struct GeoDataImporter: Sendable {
         let townships = geoData.appendingPathComponent("areacity").appendingPathComponent("ok_data_level4.csv")
         if FileManager.default.fileExists(atPath: townships.path) {
             reports.append(try TownshipImporter(file: townships).run(into: store, actor: actor, progress: progress))
+        }
+        let prefectures = geoData.appendingPathComponent("cn-atlas").appendingPathComponent("derived_prefectures.geojson")
+        if FileManager.default.fileExists(atPath: prefectures.path) {
+            reports.append(try GeometryImporter(file: prefectures).run(into: store, actor: actor, progress: progress))
+        }
+        let geonames = geoData.appendingPathComponent("geonames-cn").appendingPathComponent("geonames_cities15000_CN.tsv")
+        if FileManager.default.fileExists(atPath: geonames.path) {
+            reports.append(try GeoNamesImporter(file: geonames).run(into: store, actor: actor, progress: progress))
         }
         return reports
     }

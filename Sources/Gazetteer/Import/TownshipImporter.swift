@@ -46,11 +46,13 @@ public struct TownshipImporter: Sendable {
         guard let header = rows.first?.fields, header.count >= 8, header[0] == "id", header[6] == "ext_id", header[7] == "ext_name" else {
             throw GazetteerError.invalidInput(source: source, line: 1, message: "expected the areacity header id,pid,deep,name,pinyin_prefix,pinyin,ext_id,ext_name")
         }
-        return try rows.dropFirst().map { row in
+        return try rows.dropFirst().compactMap { row in
             let f = row.fields
             guard f.count >= 8, let deep = Int(f[2]), (0...4).contains(deep) else {
                 throw GazetteerError.invalidInput(source: source, line: row.number, message: "expected 8 fields with a depth 0–4")
             }
+            // The file ends with “国外” (abroad) placeholder rows coded 0: not places.
+            if f[6] == "0" { return nil }
             guard f[6].count == 12, f[6].allSatisfy(\.isASCIIDigit), !f[7].isEmpty else {
                 throw GazetteerError.invalidInput(source: source, line: row.number, message: "ext_id must be a 12-digit code and ext_name a name")
             }
@@ -158,8 +160,8 @@ struct NameWriter {
             placeByCode[row[0]] = row[1]
         }
         insertName = try db.makeStatement(sql: """
-            INSERT INTO name (place_id, text, type, language, script, specific, generic, romanization, source_id, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO name (place_id, text, type, language, script, specific, generic, romanization, source_id, note, valid_from, valid_to)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         nextPlaceID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM place") ?? 0) + 1
     }
@@ -167,26 +169,38 @@ struct NameWriter {
     static func key(_ placeID: Int64, _ text: String, _ type: String) -> String { "\(placeID)\u{1F}\(type)\u{1F}\(text)" }
 
     /// The place with this code, created (with its code and parent) when missing.
-    mutating func place(code: String, scheme: String, kind: PlaceKind, level: PlaceLevel, parentID: Int64?) throws -> (Int64, Bool) {
+    mutating func place(code: String, scheme: String, kind: PlaceKind, level: PlaceLevel, parentID: Int64?,
+                        category: String? = nil) throws -> (Int64, Bool) {
         if let id = placeByCode[code] { return (id, false) }
         let id = nextPlaceID
         nextPlaceID += 1
-        try db.execute(sql: "INSERT INTO place (id, kind, level, category, status, source_id) VALUES (?, ?, ?, ?, 'current', ?)",
-                       arguments: [id, kind.rawValue, level.rawValue, level.categoryCode, sourceID])
-        try db.execute(sql: "INSERT INTO place_code (place_id, scheme, code, source_id) VALUES (?, ?, ?, ?)",
-                       arguments: [id, scheme, code, sourceID])
+        try db.cachedStatement(sql: "INSERT INTO place (id, kind, level, category, status, source_id) VALUES (?, ?, ?, ?, 'current', ?)")
+            .execute(arguments: [id, kind.rawValue, level.rawValue, category ?? level.categoryCode, sourceID])
+        try db.cachedStatement(sql: "INSERT INTO place_code (place_id, scheme, code, source_id) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [id, scheme, code, sourceID])
         if let parentID {
-            try db.execute(sql: "INSERT INTO hierarchy (child_id, parent_id, source_id) VALUES (?, ?, ?)", arguments: [id, parentID, sourceID])
+            try db.cachedStatement(sql: "INSERT INTO hierarchy (child_id, parent_id, source_id) VALUES (?, ?, ?)")
+                .execute(arguments: [id, parentID, sourceID])
         }
         placeByCode[code] = id
         changed = true
         return (id, true)
     }
 
+    /// Adds a code unless the place has it.
+    mutating func addCode(placeID: Int64, scheme: String, code: String) throws {
+        let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place_code WHERE place_id = ? AND scheme = ? AND code = ?)",
+                                       arguments: [placeID, scheme, code]) ?? false
+        guard !exists else { return }
+        try db.cachedStatement(sql: "INSERT INTO place_code (place_id, scheme, code, source_id) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [placeID, scheme, code, sourceID])
+        changed = true
+    }
+
     /// Adds a name unless the place has it; returns whether it was added.
     @discardableResult
     mutating func addName(placeID: Int64, text: String, type: NameType, language: String? = nil, script: String? = nil,
-                          romanization: String?, note: String? = nil) throws -> Bool {
+                          romanization: String?, note: String? = nil, from: Day? = nil, to: Day? = nil) throws -> Bool {
         guard existingNames.insert(NameWriter.key(placeID, text, type.rawValue)).inserted else { return false }
         let han = SearchText.hasHan(text)
         let parts = han ? NameParts(text) : nil
@@ -194,7 +208,8 @@ struct NameWriter {
         var detected = script ?? NameWriter.script(of: text)
         if detected == "Hans", let keys, keys.simplified(text) != text { detected = "Hant" }
         try insertName.execute(arguments: [placeID, text, type.rawValue, language ?? (han ? "zh" : "und"), detected,
-                                           parts?.specific, parts.flatMap { $0.generic.isEmpty ? nil : $0.generic }, roman, sourceID, note])
+                                           parts?.specific, parts.flatMap { $0.generic.isEmpty ? nil : $0.generic }, roman, sourceID, note,
+                                           from?.description, to?.description])
         changed = true
         namesAdded += 1
         return true

@@ -103,6 +103,9 @@ public struct NameSearch: Sendable {
             return String(prefix)
         }
 
+        /// ``codePrefix(_:)``, or the text itself when it is not a code.
+        static func codePrefixOrSelf(_ code: String) -> String { (try? codePrefix(code)) ?? code }
+
         func run(_ db: Database) throws -> [SearchHit] {
             var hits: [SearchHit] = []
             var seen: Set<Int64> = []

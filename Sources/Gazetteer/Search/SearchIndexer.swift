@@ -128,6 +128,16 @@ struct SearchIndexer {
         var fuzzyKeys: Set<String> = Set(try String.fetchAll(db, sql: "SELECT DISTINCT key FROM search_fuzzy"))
         // Many names repeat (城关镇, 东城区); read each text once.
         var readingsCache: [String: (full: [String], initials: [String])] = [:]
+        let provider = keys?.identifier ?? ""
+        if keys != nil {
+            try db.execute(sql: "DELETE FROM search_reading WHERE provider <> ?", arguments: [provider])
+            let rows = try DatabaseRow.fetchCursor(db, sql: "SELECT text, full, initials FROM search_reading")
+            while let row = try rows.next() {
+                let full: String = row[1], initials: String = row[2]
+                readingsCache[row[0]] = (full.split(separator: " ").map(String.init), initials.split(separator: " ").map(String.init))
+            }
+        }
+        let insertReading = try db.makeStatement(sql: "INSERT OR REPLACE INTO search_reading (text, full, initials, provider) VALUES (?, ?, ?, ?)")
         var id = firstID
         for candidate in candidates {
             defer { id += 1 }
@@ -162,10 +172,16 @@ struct SearchIndexer {
                     if let cached = readingsCache[candidate.text] { readings = cached } else {
                         readings = keys.searchKeys(for: candidate.text)
                         readingsCache[candidate.text] = readings
+                        try insertReading.execute(arguments: [candidate.text, readings.full.joined(separator: " "),
+                                                              readings.initials.joined(separator: " "), provider])
                     }
-                    // The first readings are the name's own (whole, then without its generic part); only
-                    // those are offered to spelling correction, not every rare reading of a polyphone.
-                    latinKeys += readings.full.enumerated().map { ($0.element, 1, $0.offset < 2) }
+                    // The first key is the name's own reading; the second, when it is the first without its
+                    // generic part (chongqingshi → chongqing), too. Only those are offered to spelling
+                    // correction, not every rare reading of a polyphone (南 nā).
+                    let own = readings.full.first
+                    latinKeys += readings.full.enumerated().map { offset, key in
+                        (key, 1, offset == 0 || (offset == 1 && own.map { $0.hasPrefix(key) && $0.count > key.count } == true))
+                    }
                     latinKeys += readings.initials.map { ($0, 2, false) }
                 }
             } else {

@@ -61,10 +61,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
             guard let day = Int(parts[2]) else {
                 throw GazetteerError.invalidDate(text, reason: "the day is not a number")
             }
-            try self.init(year: year, month: month, day: day)
+            try self.init(checking: text, year: year, month: month, day: day)
         } else {
             guard (1...12).contains(month) else { throw GazetteerError.invalidDate(text, reason: "no such month") }
-            try self.init(year: year, month: month, day: Day.daysIn(month: month, year: year))
+            try self.init(checking: text, year: year, month: month, day: Day.daysIn(month: month, year: year))
+        }
+    }
+
+    /// ``init(year:month:day:)`` reporting errors with the text the user typed.
+    private init(checking text: String, year: Int, month: Int, day: Int) throws {
+        do {
+            try self.init(year: year, month: month, day: day)
+        } catch let GazetteerError.invalidDate(_, reason) {
+            throw GazetteerError.invalidDate(text, reason: reason)
         }
     }
 

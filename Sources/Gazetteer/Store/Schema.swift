@@ -206,6 +206,8 @@ enum Schema {
             -- Deletion neighbourhood of Latin keys (symmetric-delete spelling correction).
             CREATE TABLE search_fuzzy (variant TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (variant, key)) WITHOUT ROWID;
             CREATE TABLE search_state (id INTEGER PRIMARY KEY CHECK (id = 1), built_at TEXT, names INTEGER, keys_from TEXT);
+            -- Pinyin readings per distinct name text, kept across rebuilds (cleared when the key provider changes).
+            CREATE TABLE search_reading (text TEXT PRIMARY KEY, full TEXT NOT NULL, initials TEXT NOT NULL, provider TEXT NOT NULL) WITHOUT ROWID;
             """)
     }
 

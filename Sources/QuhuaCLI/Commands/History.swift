@@ -2,7 +2,7 @@ import ArgumentParser
 import Gazetteer
 
 /// `quhua history`: the chain of events around a place.
-struct History: ParsableCommand {
+struct History: GazetteerCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the chain of events around a place, in both directions.",
         discussion: """
@@ -30,7 +30,7 @@ struct History: ParsableCommand {
         guard (0...50).contains(depth) else { throw ValidationError("--depth must be between 0 and 50") }
     }
 
-    func run() throws {
+    func execute() throws {
         let store = try options.openStore()
         let origin = try PlaceLookup(store: store).resolveOne(place)
         let chain = try HistoryTracer(store: store).trace(placeID: origin.id, maxHops: depth)

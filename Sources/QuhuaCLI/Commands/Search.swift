@@ -5,7 +5,7 @@ extension PlaceLevel: ExpressibleByArgument {}
 extension SearchQuery.Status: ExpressibleByArgument {}
 
 /// `quhua search`: find places by name.
-struct Search: ParsableCommand {
+struct Search: GazetteerCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find places by name, current or historical.",
         discussion: """
@@ -52,7 +52,7 @@ struct Search: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func execute() throws {
         let store = try options.openStore()
         let search = SearchQuery(query.joined(separator: " "), level: level, within: within, at: try date.day, status: status, limit: limit)
         let hits = try NameSearch(store: store).search(search)

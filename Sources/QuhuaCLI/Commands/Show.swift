@@ -2,7 +2,7 @@ import ArgumentParser
 import Gazetteer
 
 /// `quhua show`: everything about a place.
-struct Show: ParsableCommand {
+struct Show: GazetteerCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show a place: its codes, names, parents over time and events.",
         discussion: """
@@ -24,7 +24,7 @@ struct Show: ParsableCommand {
     @Argument(help: ArgumentHelp("A code or a name.", valueName: "code-or-name"))
     var place: String
 
-    func run() throws {
+    func execute() throws {
         let store = try options.openStore()
         let lookup = PlaceLookup(store: store)
         let day = try date.day

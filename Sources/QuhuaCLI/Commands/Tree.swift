@@ -2,7 +2,7 @@ import ArgumentParser
 import Gazetteer
 
 /// `quhua tree`: the division tree on a day.
-struct Tree: ParsableCommand {
+struct Tree: GazetteerCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the division tree on a day.",
         discussion: """
@@ -30,7 +30,7 @@ struct Tree: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func execute() throws {
         let store = try options.openStore()
         let tree = try DivisionTree(store: store, at: try date.day ?? Day.today, rootCode: root)
         switch options.format {

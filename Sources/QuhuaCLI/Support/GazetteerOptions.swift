@@ -3,7 +3,7 @@ import Foundation
 import Gazetteer
 
 /// Output format of the gazetteer verbs.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum GazetteerFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
@@ -16,7 +16,7 @@ struct GazetteerOptions: ParsableArguments {
     var db: String?
 
     @Option(name: .long, help: "Output format: text for people, json for programs.")
-    var format: OutputFormat = .text
+    var format: GazetteerFormat = .text
 
     @Option(name: .long, help: ArgumentHelp("Who is writing, for the audit log (default: the login name).", valueName: "name"))
     var actor: String?
@@ -144,5 +144,23 @@ enum Terminal {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
         print(String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// A gazetteer verb: its work is in `execute()`; errors of the library become
+/// “error: …” on standard error and exit code 3 (unreadable or invalid input).
+protocol GazetteerCommand: ParsableCommand {
+    func execute() throws
+}
+
+extension GazetteerCommand {
+    func run() throws {
+        do {
+            try execute()
+        } catch let error as GazetteerError {
+            Terminal.endProgress()
+            Terminal.note("error: \(error.description)")
+            throw ExitStatus.unreadableInput.exitCode
+        }
     }
 }
