@@ -135,7 +135,7 @@ public struct GeoNamesImporter: Sendable {
                                      note: "every name was already stored"), nil)
             }
             progress?(ImportProgress(stage: "indexing names", done: 0, total: nil))
-            try SearchIndexer.rebuild(db, keys: store.searchKeys)
+            try SearchIndexer.update(db, keys: store.searchKeys, added: writer.addedNameIDs)
             let report = ImportReport(source: Self.sourceKey, changed: true, counts: [
                 .init(kind: "rows matched", value: counts.matched), .init(kind: "names", value: writer.namesAdded),
                 .init(kind: "ambiguous", value: counts.ambiguous), .init(kind: "unmatched", value: counts.unmatched),

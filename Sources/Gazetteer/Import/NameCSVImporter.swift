@@ -196,7 +196,7 @@ public struct NameCSVImporter: Sendable {
                                      note: "every row was already stored"), nil)
             }
             progress?(ImportProgress(stage: "indexing names", done: 0, total: nil))
-            try SearchIndexer.rebuild(db, keys: store.searchKeys)
+            try SearchIndexer.update(db, keys: store.searchKeys, added: writer.addedNameIDs)
             let report = ImportReport(source: "csv:\(source)", changed: true, counts: [
                 .init(kind: "places created", value: created), .init(kind: "names", value: added),
             ], seconds: Date().timeIntervalSince(started), note: nil)

@@ -117,7 +117,7 @@ public struct TownshipImporter: Sendable {
                                      note: "every township and name was already stored"), nil)
             }
             progress?(ImportProgress(stage: "indexing names", done: 0, total: nil))
-            try SearchIndexer.rebuild(db, keys: store.searchKeys)
+            try SearchIndexer.update(db, keys: store.searchKeys, added: writer.addedNameIDs)
             let report = ImportReport(source: Self.sourceKey, changed: true, counts: [
                 .init(kind: "townships", value: counts.townships), .init(kind: "names", value: writer.namesAdded),
                 .init(kind: "short names of divisions", value: counts.shortNames), .init(kind: "rows not matched", value: counts.unmatched),
@@ -137,6 +137,8 @@ struct NameWriter {
     let keys: (any SearchKeyProvider)?
     private(set) var changed = false
     private(set) var namesAdded = 0
+    /// Ids of the names added, for the search index.
+    private(set) var addedNameIDs: [Int64] = []
     private var existingNames: Set<String> = []
     private var placeByCode: [String: Int64] = [:]
     private let insertName: Statement
@@ -212,6 +214,7 @@ struct NameWriter {
                                            from?.description, to?.description])
         changed = true
         namesAdded += 1
+        addedNameIDs.append(db.lastInsertedRowID)
         return true
     }
 

@@ -63,7 +63,19 @@ struct SearchIndexer {
         var candidates = try loadCandidates(where: "n.id IN (\(list))")
         candidates.sort(by: SearchIndexer.ranksBefore)
         let next = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM search_doc") ?? 0) + 1
-        try insert(candidates, firstID: next)
+        try insert(candidates, firstID: next, preloadFuzzy: false)
+    }
+
+    /// Brings the index up to date after names were added: appends them when they are few
+    /// (under 2 % of the index), rebuilds the whole index otherwise, so that ranking stays exact
+    /// after bulk imports and small edits stay cheap.
+    static func update(_ db: Database, keys: (any SearchKeyProvider)?, added nameIDs: [Int64]) throws {
+        let documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM search_doc") ?? 0
+        if documents > 0, nameIDs.count * 50 < documents {
+            try SearchIndexer(db: db, keys: keys).add(nameIDs: nameIDs)
+        } else {
+            try rebuild(db, keys: keys)
+        }
     }
 
     /// Re-reads the documents of `placeIDs` (after a name or place was ended) and updates their currency.
@@ -115,7 +127,7 @@ struct SearchIndexer {
         return result
     }
 
-    private func insert(_ candidates: [Candidate], firstID: Int64) throws {
+    private func insert(_ candidates: [Candidate], firstID: Int64, preloadFuzzy: Bool = true) throws {
         let insertDoc = try db.makeStatement(sql: """
             INSERT INTO search_doc (id, name_id, place_id, text, specific, name_type, level_rank, is_current, code, valid_from, valid_to,
                                     place_name, place_code, place_status, level)
@@ -125,7 +137,7 @@ struct SearchIndexer {
         let insertGram = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_gram (gram, doc) VALUES (?, ?)")
         let insertLatin = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_latin (key, doc, kind) VALUES (?, ?, ?)")
         let insertFuzzy = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_fuzzy (variant, key) VALUES (?, ?)")
-        var fuzzyKeys: Set<String> = Set(try String.fetchAll(db, sql: "SELECT DISTINCT key FROM search_fuzzy"))
+        var fuzzyKeys: Set<String> = preloadFuzzy ? Set(try String.fetchAll(db, sql: "SELECT DISTINCT key FROM search_fuzzy")) : []
         // Many names repeat (城关镇, 东城区); read each text once.
         var readingsCache: [String: (full: [String], initials: [String])] = [:]
         let provider = keys?.identifier ?? ""
