@@ -17,7 +17,7 @@ struct Quhua: ParsableCommand {
         version: QuhuaVersion.string,
         subcommands: [
             Validate.self,
-            Import.self, Search.self, Tree.self, Show.self, History.self, Reverse.self,
+            Import.self, Search.self, Tree.self, Show.self, History.self, Reverse.self, Naming.self, Protect.self, Vanished.self,
             Romanize.self,
         ]
     )

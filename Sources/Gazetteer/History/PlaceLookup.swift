@@ -92,7 +92,8 @@ public struct PlaceLookup: Sendable {
                 throw GazetteerError.notFound("no place with id \(placeID)")
             }
             let codes = try Row.fetchAll(db, sql: """
-                SELECT scheme, code, valid_from, valid_to FROM place_code WHERE place_id = ? ORDER BY valid_from IS NOT NULL, valid_from, id
+                SELECT scheme, code, valid_from, valid_to FROM place_code WHERE place_id = ?
+                ORDER BY CASE scheme WHEN 'GB2260' THEN 0 WHEN 'STATS12' THEN 1 ELSE 2 END, valid_from IS NOT NULL, valid_from, id
                 """, arguments: [placeID]).map {
                 CodeFact(scheme: $0["scheme"], code: $0["code"], period: Period(from: $0["valid_from"], to: $0["valid_to"]))
             }

@@ -78,15 +78,21 @@ struct SearchIndexer {
         }
     }
 
-    /// Re-reads the documents of `placeIDs` (after a name or place was ended) and updates their currency.
+    /// Re-reads the documents of `placeIDs` after a name or place was ended or renamed: their
+    /// currency, period and the place's current name, code and status.
     func refresh(placeIDs: [Int64]) throws {
         for placeID in placeIDs {
             try db.execute(sql: """
-                UPDATE search_doc SET is_current = (
-                  SELECT n.valid_to IS NULL AND p.status = 'current' FROM name n JOIN place p ON p.id = n.place_id WHERE n.id = search_doc.name_id),
-                  valid_to = (SELECT n.valid_to FROM name n WHERE n.id = search_doc.name_id)
-                WHERE place_id = ?
-                """, arguments: [placeID])
+                UPDATE search_doc SET
+                  is_current = (SELECT n.valid_to IS NULL AND p.status = 'current' FROM name n JOIN place p ON p.id = n.place_id WHERE n.id = search_doc.name_id),
+                  valid_to = (SELECT n.valid_to FROM name n WHERE n.id = search_doc.name_id),
+                  place_name = COALESCE((SELECT s.text FROM name s WHERE s.place_id = :place AND s.type = 'standard'
+                                         ORDER BY s.valid_to IS NULL DESC, s.valid_to DESC LIMIT 1), place_name),
+                  place_code = (SELECT pc.code FROM place_code pc WHERE pc.place_id = :place
+                                ORDER BY pc.valid_to IS NULL DESC, pc.valid_to DESC, length(pc.code) LIMIT 1),
+                  place_status = (SELECT status FROM place WHERE id = :place)
+                WHERE place_id = :place
+                """, arguments: ["place": placeID])
         }
     }
 

@@ -173,18 +173,39 @@ struct DivisionHistory {
                     title: section.title, number: section.value("文号"),
                     date: section.value("日期").flatMap(GazetteDate.parse),
                     citation: section.value("来源"), body: section.body))
+                documentBytes.append(Array(((section.title ?? "") + "\n" + section.body).utf8))
                 return documents.count - 1
             }
         }
     }
 
+    /// The title and text of each document as UTF-8, for fast name lookups.
+    private var documentBytes: [[UInt8]] = []
+
+    /// Whether `needle` occurs in `haystack` (UTF-8 bytes; a match of whole characters, as UTF-8 is self-synchronising).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        let last = haystack.count - needle.count
+        var i = 0
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Documents of the descriptions, those naming a participant first.
     private func rankedDocuments(_ descriptions: [Int], documentIDs: [[Int]], names: [String]) -> [Int] {
         let candidates = descriptions.flatMap { documentIDs[$0] }
+        guard candidates.count > 1 else { return candidates }
+        let needles = names.map { Array($0.utf8) }
         func score(_ id: Int) -> Int {
-            let document = documents[id]
-            let text = (document.title ?? "") + document.body
-            return names.reduce(0) { $0 + (text.contains($1) ? 1 : 0) }
+            let text = documentBytes[id]
+            return needles.reduce(0) { $0 + (DivisionHistory.contains(text, $1) ? 1 : 0) }
         }
         let scored = candidates.enumerated().map { (offset: $0.offset, id: $0.element, score: score($0.element)) }
         return scored.sorted { ($0.score, -$0.offset) > ($1.score, -$1.offset) }.map(\.id)
