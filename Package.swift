@@ -53,6 +53,12 @@ let package = Package(
             path: "Tools/bench/geos-overhead/Sources"
         ),
 
+        .executableTarget(
+            name: "bench-gazetteer-search",
+            dependencies: ["Gazetteer", "Pinyin", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tools/bench/search/Sources"
+        ),
+
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
         .testTarget(name: "CRSTests", dependencies: ["CRS", "GEOSKit"], exclude: ["Reference"]),

@@ -116,7 +116,7 @@ public struct NameSearch: Sendable {
                 var all = filterArguments
                 for (key, value) in arguments { all[key] = value }
                 all["limit"] = fetchLimit
-                let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(all))
+                let rows = try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(all))
                 for row in rows where hits.count < query.limit {
                     let placeID: Int64 = row["place_id"]
                     guard seen.insert(placeID).inserted else { continue }
@@ -188,7 +188,7 @@ public struct NameSearch: Sendable {
                     var close: [(key: String, distance: Int)] = []
                     var checked: Set<String> = []
                     for variant in FuzzyKeys.deletions(of: latin) {
-                        for key in try String.fetchAll(db, sql: "SELECT key FROM search_fuzzy WHERE variant = ? LIMIT 500", arguments: [variant])
+                        for key in try String.fetchAll(try db.cachedStatement(sql: "SELECT key FROM search_fuzzy WHERE variant = ? LIMIT 500"), arguments: [variant])
                         where checked.insert(key).inserted {
                             let distance = FuzzyKeys.distance(latin, key)
                             if distance > 0, distance <= tolerance { close.append((key, distance)) }
