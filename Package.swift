@@ -37,6 +37,7 @@ let package = Package(
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
         .testTarget(name: "CRSTests", dependencies: ["CRS"]),
+        .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "GEOSKit", "CRS"]),
     ],
     swiftLanguageModes: [.v6]
 )
