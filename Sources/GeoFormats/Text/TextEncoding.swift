@@ -5,7 +5,7 @@ import Darwin
 #endif
 import Foundation
 
-/// The character encoding of text in a file: UTF-8, or GBK (read as GB 18030, its superset).
+/// The character encoding of text in a file: UTF-8, GBK (read as GB 18030, its superset) or Latin-1.
 ///
 /// Chinese survey data often comes in GBK (code page 936). quhua converts with the C library's
 /// `iconv`, which on Debian's glibc knows GBK and GB18030.
@@ -20,11 +20,13 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable, CustomString
     case utf8 = "UTF-8"
     /// GBK (code page 936); decoding accepts all of GB 18030.
     case gbk = "GBK"
+    /// ISO 8859-1 (Latin-1), GDAL's default for Shapefiles without a code page.
+    case latin1 = "ISO-8859-1"
 
     /// Reads an encoding name as users and `.cpg` files write it.
     ///
-    /// Accepts `UTF-8`, `UTF8`, `65001`, `GBK`, `GB2312`, `GB18030`, `CP936`, `936`, `CP_936`
-    /// (any case).
+    /// Accepts `UTF-8`, `UTF8`, `65001`, `GBK`, `GB2312`, `GB18030`, `CP936`, `936`, `CP_936`,
+    /// `ISO-8859-1`, `LATIN1`, `CP1252` (any case).
     ///
     /// - Parameter name: the name.
     /// - Throws: ``GeoFormatError`` naming the encodings quhua knows.
@@ -34,8 +36,9 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable, CustomString
         switch key {
         case "UTF8", "65001", "UTF": self = .utf8
         case "GBK", "GB2312", "GB18030", "CP936", "936", "MS936", "WINDOWS936", "ANSI936", "EUCCN": self = .gbk
+        case "ISO88591", "LATIN1", "88591", "CP1252", "1252", "WINDOWS1252", "ANSI1252": self = .latin1
         default:
-            throw GeoFormatError(file: "", problem: "unknown text encoding \"\(name)\"; use UTF-8 or GBK")
+            throw GeoFormatError(file: "", problem: "unknown text encoding \"\(name)\"; use UTF-8, GBK or ISO-8859-1")
         }
     }
 
@@ -47,6 +50,7 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable, CustomString
         switch self {
         case .utf8: return "UTF-8"
         case .gbk: return "GB18030"
+        case .latin1: return "ISO-8859-1"
         }
     }
 
@@ -65,6 +69,10 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable, CustomString
             var converter = try IconvConverter(from: iconvName, to: "UTF-8")
             let out = try converter.convert(Array(bytes))
             return String(decoding: out, as: UTF8.self)
+        case .latin1:
+            var s = String.UnicodeScalarView()
+            for b in bytes { s.append(Unicode.Scalar(b)) }
+            return String(s)
         }
     }
 
@@ -77,6 +85,15 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable, CustomString
         case .gbk:
             var converter = try IconvConverter(from: "UTF-8", to: iconvName)
             return try converter.convert(Array(text.utf8))
+        case .latin1:
+            var out: [UInt8] = []
+            for u in text.unicodeScalars {
+                guard u.value < 256 else {
+                    throw TextEncodingError(encoding: self, problem: "\"\(u)\" has no code in ISO-8859-1; write UTF-8 instead")
+                }
+                out.append(UInt8(u.value))
+            }
+            return out
         }
     }
 
