@@ -21,10 +21,12 @@ public struct WriteOptions: Sendable {
     public var quantization: Int?
     /// KML: the field holding each placemark's name (default: the first of `name`, `地名`, `名称`, `NAME`).
     public var nameField: String?
-    /// KML: the field whose values become folders (for example a division level), or `nil` for none.
-    public var folderField: String?
+    /// KML: fields whose values become nested folders, outermost first (for example `["province", "level"]`).
+    public var folderFields: [String] = []
     /// CSV: how geometry is written (WKT column by default; X/Y/H columns for points).
     public var csvGeometry: CSVGeometryOutput = .wkt("WKT")
+    /// CSV: the field delimiter.
+    public var csvDelimiter: Character = ","
     /// The layer name inside the file (GeoPackage table, KML document, TopoJSON object); the layer's own name when `nil`.
     public var layerName: String?
 
