@@ -30,7 +30,9 @@ let package = Package(
                 "GEOSKit", "CRS",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            // Readers and writers walk millions of coordinates; unoptimised they make the test suite crawl.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats", "CRS"]),
 
