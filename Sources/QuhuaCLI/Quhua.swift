@@ -18,6 +18,7 @@ struct Quhua: ParsableCommand {
         subcommands: [
             Validate.self,
             Convert.self,
+            Export.self,
         ]
     )
 

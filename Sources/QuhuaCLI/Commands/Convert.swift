@@ -143,32 +143,11 @@ struct Convert: ParsableCommand {
             layer.features = layer.features.filter(where_.matches)
         }
 
-        // Frames: the source is what the user says, else what the file says.
-        var source = sourceOverride
-        if source == nil, let declared = layer.crs {
-            source = try? CoordinateReferenceSystem(parsing: declared)
+        if sourceOverride == nil, layer.crs == nil, inFormat == .geoJSON || inFormat == .geoJSONSeq {
+            // RFC 7946: GeoJSON without a crs member is WGS 84.
+            layer.crs = CoordinateReferenceSystem.wgs84.identifier
         }
-        if source == nil, layer.crs == nil, inFormat == .geoJSON || inFormat == .geoJSONSeq {
-            source = .wgs84   // RFC 7946: GeoJSON without a crs member is WGS 84
-        }
-        var destination = target
-        if destination == nil, outFormat.prefersWGS84, let s = source, s != .wgs84, s != .gcj02 {
-            destination = .wgs84
-        }
-        if let destination {
-            guard let source else {
-                Stderr.print("quhua: \(input) does not say which CRS it is in; give --from-crs to transform it to \(destination.quhuaName)")
-                throw ExitStatus.usage.exitCode
-            }
-            do {
-                layer = try layer.reprojected(from: source, to: destination)
-            } catch let error as GeoFormatError {
-                Stderr.print("quhua: \(input): \(error)")
-                throw ExitStatus.unreadableInput.exitCode
-            }
-        } else if let source {
-            layer.crs = source.identifier
-        }
+        layer = try LayerOutput.reproject(layer, input: input, source: sourceOverride, target: target, for: outFormat)
 
         var options = WriteOptions(precision: precision, encoding: textEncoding ?? .utf8)
         options.zip = zip
@@ -180,16 +159,7 @@ struct Convert: ParsableCommand {
         if let csvWKT { options.csvGeometry = .wkt(csvWKT) }
         if outFormat == .geoJSONSeq { options.newlineDelimited = true }
 
-        let report: WriteReport
-        do {
-            report = try outFormat.writer.write(layer, to: outURL, options: options)
-        } catch let error as GeoFormatError {
-            Stderr.print("quhua: \(error)")
-            throw ExitStatus.unreadableInput.exitCode
-        }
-        for warning in report.warnings { Stderr.print("quhua: warning: \(warning)") }
-        let frame = layer.crs.map { (try? CoordinateReferenceSystem(parsing: $0))?.quhuaName ?? $0 } ?? "unknown CRS"
-        print("wrote \(layer.features.count) features to \(report.files.map(\.relativePath).joined(separator: ", ")) (\(outFormat), \(frame))")
+        try LayerOutput.write(layer, to: outURL, format: outFormat, options: options)
     }
 }
 
