@@ -14,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System libraries, found with pkg-config.
@@ -23,7 +25,16 @@ let package = Package(
         // Libraries.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
         .target(name: "CRS", dependencies: ["CPROJ", "GEOSKit"]),
-        .target(name: "GeoFormats", dependencies: ["GEOSKit"]),
+        .target(
+            name: "GeoFormats",
+            dependencies: [
+                "GEOSKit", "CRS",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            // Readers and writers walk millions of coordinates; unoptimised they make the test suite crawl.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats", "CRS"]),
         .target(name: "Pinyin", resources: [.copy("Resources/pinyin-lexicon.txt")]),
 
@@ -47,6 +58,7 @@ let package = Package(
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
         .testTarget(name: "CRSTests", dependencies: ["CRS", "GEOSKit"], exclude: ["Reference"]),
         .testTarget(name: "PinyinTests", dependencies: ["Pinyin"]),
+        .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "GEOSKit", "CRS"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -18,6 +18,8 @@ struct Quhua: ParsableCommand {
         subcommands: [
             Validate.self,
             Romanize.self,
+            Convert.self,
+            Export.self,
         ]
     )
 
