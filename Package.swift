@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CRS", targets: ["CRS"]),
         .library(name: "GeoFormats", targets: ["GeoFormats"]),
         .library(name: "Boundary", targets: ["Boundary"]),
+        .library(name: "Pinyin", targets: ["Pinyin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,19 +36,28 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats", "CRS"]),
+        .target(name: "Pinyin", resources: [.copy("Resources/pinyin-lexicon.txt")]),
 
         // The `quhua` executable.
         .executableTarget(
             name: "QuhuaCLI",
             dependencies: [
-                "GEOSKit", "CRS", "GeoFormats", "Boundary",
+                "GEOSKit", "CRS", "GeoFormats", "Boundary", "Pinyin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
+        // Benchmarks (Tools/bench/…), built in release by their run scripts.
+        .executableTarget(
+            name: "bench-geos-overhead",
+            dependencies: ["GEOSKit", "GeoFormats"],
+            path: "Tools/bench/geos-overhead/Sources"
+        ),
+
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
-        .testTarget(name: "CRSTests", dependencies: ["CRS"]),
+        .testTarget(name: "CRSTests", dependencies: ["CRS", "GEOSKit"], exclude: ["Reference"]),
+        .testTarget(name: "PinyinTests", dependencies: ["Pinyin"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "GEOSKit", "CRS"]),
     ],
     swiftLanguageModes: [.v6]

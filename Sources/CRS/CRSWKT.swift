@@ -30,6 +30,8 @@ extension CoordinateReferenceSystem {
     public func wkt(_ flavor: WKTFlavor) throws(CRSError) -> String {
         guard let definition = projDefinition else { throw .noPROJDefinition(identifier) }
         let context = try PROJContext()
+        // The context must outlive every PROJ object made in it, including `crs` destroyed below.
+        defer { withExtendedLifetime(context) {} }
         guard let crs = proj_create(context.handle, definition) else {
             throw context.failure("reading \(identifier) from PROJ's database")
         }
