@@ -1,3 +1,5 @@
+import GEOSKit
+
 /// `geometry.spike`: a vertex where the line turns back on itself at a very sharp angle.
 public struct SpikeRule: SurveyRule {
     public static let definition = RuleDefinition(

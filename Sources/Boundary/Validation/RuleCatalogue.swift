@@ -6,7 +6,7 @@
 /// ```
 public enum RuleCatalogue {
     /// The rule types.
-    public static let types: [any SurveyRule.Type] = [
+    public static var types: [any SurveyRule.Type] { [
         GeometryEmptyRule.self, GeometryValidityRule.self, RepeatedPointRule.self, ShortSegmentRule.self,
         SpikeRule.self, MultipartRule.self,
         LineSelfIntersectionRule.self, LineDangleRule.self, LineUndershootRule.self, LineOvershootRule.self,
@@ -14,7 +14,7 @@ public enum RuleCatalogue {
         LineAttributionRule.self, LinePolygonMismatchRule.self, NetworkClosureRule.self,
         MarkerUnmatchedRule.self, MarkerOffLineRule.self, MarkerNumberFormatRule.self, MarkerDuplicateRule.self,
         MarkerOrderRule.self, MarkerJunctionRule.self, MarkerTypeCountRule.self,
-    ]
+    ] }
 
     /// The definitions of every rule.
     public static var definitions: [RuleDefinition] { types.map { $0.definition } }
