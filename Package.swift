@@ -50,6 +50,13 @@ let package = Package(
             path: "Tools/bench/geos-overhead/Sources"
         ),
 
+        // The sample surveys in GeoData/samples, built from cn-atlas (`swift run quhua-samples`).
+        .executableTarget(
+            name: "quhua-samples",
+            dependencies: ["GEOSKit", "CRS"],
+            path: "Tools/samples"
+        ),
+
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
         .testTarget(name: "CRSTests", dependencies: ["CRS", "GEOSKit"], exclude: ["Reference"]),
