@@ -53,7 +53,7 @@ public struct LineAttributionRule: SurveyRule {
             }
             guard hasDivisions else { continue }
             let known = [left, right].filter { survey.divisionByCode[$0] != nil }
-            let onEdge = try outline.map { try $0.distance(to: midPoint) <= edgeDistance } ?? false
+            let onEdge = try outline.map { try survey.isMostlyAlong(i, $0, within: edgeDistance) } ?? false
             if known.isEmpty {
                 try add(line, midPoint, "line \(line.label): neither \(left) nor \(right) is a division of the survey")
                 continue
@@ -78,6 +78,19 @@ public struct LineAttributionRule: SurveyRule {
 }
 
 extension PreparedSurvey {
+    /// Whether most vertices of line `i` lie within `distance` of `target`.
+    func isMostlyAlong(_ i: Int, _ target: Geometry, within distance: Double) throws -> Bool {
+        let prepared = try target.prepared()
+        var near = 0, all = 0
+        for part in lineParts[i] {
+            for c in try part.coordinates() {
+                all += 1
+                if try prepared.isWithinDistance(distance, of: try context.point(c)) { near += 1 }
+            }
+        }
+        return all > 0 && near * 2 >= all
+    }
+
     /// The point half-way along line `i` (its longest part) and the unit direction of the line there.
     func middle(of i: Int) throws -> (point: Coordinate, direction: Coordinate)? {
         guard let part = try lineParts[i].max(by: { try $0.length < $1.length }) else { return nil }

@@ -29,7 +29,6 @@ public struct MarkerDuplicateRule: SurveyRule {
             findings.append(try Finding(
                 ruleID: Self.definition.id, severity: severity, features: list.map { markers[$0].reference },
                 location: try survey.context.collection(.multiPoint, list.map { markers[$0].position }.filter { try $0.type == .point }),
-                value: Double(list.count),
                 message: "marker number \(label) is used by \(list.count) markers"))
         }
         // Two different markers at the same place.

@@ -59,16 +59,24 @@ public struct NetworkClosureRule: SurveyRule {
             } else {
                 let area = try face.area
                 findings.append(try Finding(
-                    ruleID: Self.definition.id, severity: severity, features: try linesNear(face), location: face, value: area,
-                    message: "the lines enclose a face of \(Measure.m(area.squareRoot()))² (\(Int(area)) m²) that is no division of the survey"))
+                    ruleID: Self.definition.id, severity: severity, features: try linesNear(face), location: face,
+                    message: "the lines enclose a face of \(Int(area.rounded())) m² that is no division of the survey"))
             }
         }
         for (k, division) in divisions.enumerated() {
-            guard let mine = facesOf[k] else {
+            // A division no face was given to is held against the face that overlaps it most (which the
+            // lines have merged with a neighbour).
+            var mine = facesOf[k] ?? []
+            let merged = mine.isEmpty
+            if merged, let face = try faces.max(by: { (try? $0.intersection(division.geometry).area) ?? 0 < (try? $1.intersection(division.geometry).area) ?? 0 }),
+               ((try? face.intersection(division.geometry).area) ?? 0) > 0 {
+                mine = [face]
+            }
+            guard !mine.isEmpty else {
                 findings.append(try Finding(
                     ruleID: Self.definition.id, severity: severity, features: [division.reference],
-                    location: try division.geometry.pointOnSurface(),
-                    message: "division \(division.label) is not enclosed by the boundary lines"))
+                    location: try division.geometry.boundary(),
+                    message: "division \(division.label) is not enclosed by the boundary lines at all"))
                 continue
             }
             let enclosed = mine.count == 1 ? mine[0] : try context.collection(.multiPolygon, mine).unaryUnion()
@@ -78,7 +86,9 @@ public struct NetworkClosureRule: SurveyRule {
             findings.append(try Finding(
                 ruleID: Self.definition.id, severity: severity, features: [division.reference], location: try context.point(at),
                 value: d, tolerance: maxDistance,
-                message: "division \(division.label) differs from the area its boundary lines enclose by up to \(Measure.m(d)), near \(Measure.at(at))"))
+                message: merged
+                    ? "division \(division.label) is not enclosed on its own: the lines leave it open to a neighbour, up to \(Measure.m(d)) from its boundary near \(Measure.at(at))"
+                    : "division \(division.label) differs from the area its boundary lines enclose by up to \(Measure.m(d)), near \(Measure.at(at))"))
         }
         return findings
     }

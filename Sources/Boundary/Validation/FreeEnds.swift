@@ -41,12 +41,8 @@ extension PreparedSurvey {
                 result.append(FreeEnd(end: end, kind: .onLine(other: n.line)))
                 continue
             }
-            if let n = nearest, n.distance <= undershootDistance {
-                let (_, target) = try point.nearestPoints(survey.lines[n.line].geometry)
-                result.append(FreeEnd(end: end, kind: .undershoot(other: n.line, gap: n.distance, target: target)))
-                continue
-            }
-            // Crossings of other lines near the end, measured along the line.
+            // A crossing of another line just before the end (measured along the line) makes an overshoot;
+            // else another line just beyond the end makes an undershoot.
             let endChainage = try part.project(point)
             var best: (line: Int, length: Double, at: Coordinate)?
             let partBox = try part.envelope ?? box
@@ -62,6 +58,9 @@ extension PreparedSurvey {
             }
             if let b = best {
                 result.append(FreeEnd(end: end, kind: .overshoot(other: b.line, length: b.length, crossing: b.at)))
+            } else if let n = nearest, n.distance <= undershootDistance {
+                let (_, target) = try point.nearestPoints(survey.lines[n.line].geometry)
+                result.append(FreeEnd(end: end, kind: .undershoot(other: n.line, gap: n.distance, target: target)))
             } else {
                 result.append(FreeEnd(end: end, kind: .dangle(nearest: nearest?.distance)))
             }
