@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
         .testTarget(name: "CRSTests", dependencies: ["CRS", "GEOSKit"], exclude: ["Reference"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "GEOSKit", "CRS"]),
+        .testTarget(name: "BoundaryTests", dependencies: ["Boundary", "GEOSKit", "GeoFormats", "CRS"]),
     ],
     swiftLanguageModes: [.v6]
 )
