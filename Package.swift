@@ -34,9 +34,17 @@ let package = Package(
             ]
         ),
 
+        // Benchmark driver for the coverage check (Tools/bench/coverage/run.sh); not a product.
+        .executableTarget(
+            name: "quhua-bench-coverage",
+            dependencies: ["Boundary", "GEOSKit", "GeoFormats"],
+            path: "Tools/bench/coverage/Sources"
+        ),
+
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
         .testTarget(name: "CRSTests", dependencies: ["CRS"]),
+        .testTarget(name: "BoundaryTests", dependencies: ["Boundary", "GEOSKit", "GeoFormats", "CRS"]),
     ],
     swiftLanguageModes: [.v6]
 )
