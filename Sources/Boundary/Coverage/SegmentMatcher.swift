@@ -4,8 +4,9 @@
 /// coordinates. In a valid coverage an inner edge occurs exactly twice: in two different
 /// polygons, in opposite directions (each polygon's interior on its own side). Such a pair is
 /// *matched* and needs no further check. A segment seen once is either on the outer boundary
-/// of the coverage or mismatched; a segment seen twice in the same direction (a duplicated
-/// polygon, a polygon laid over others) or three times or more is never matched.
+/// of the coverage or mismatched. Occurrences with the interior on the same side (a duplicated
+/// polygon, a polygon laid over others) are never matched; when such duplicates face a single
+/// occurrence on the other side, that one is still matched: its own edge is shared correctly.
 ///
 /// The hash space is split among the workers: each worker scans all segments, keeps those
 /// whose hash falls in its share, and matches them in its own open-addressing table, so no
@@ -62,8 +63,8 @@ enum SegmentMatcher {
     }
 
     private static let empty: UInt32 = 0
-    private static let noSecond = UInt32.max
-    private static let many = UInt32.max - 1
+    private static let countMask: UInt32 = 0x7FFF
+    private static let samePolygonFlag: UInt32 = 1 << 30
 
     private static func matchPartition(_ layer: CoverageLayer, partition: Int, of partitions: Int, states: SharedBuffer<State>) {
         let p = UInt64(partitions), mine = UInt64(partition)
@@ -75,11 +76,14 @@ enum SegmentMatcher {
             }
         }
         let capacity = max(16, count + count / 3 + 1)
-        // Slot: fingerprint (0 = empty), first segment + 1, first's polygon and side bit, second segment + 1 or a marker.
+        // A slot per distinct segment: a fingerprint of its hash (0 = empty slot), the polygon of
+        // its first occurrence, one occurrence (segment + 1) on each side, and how many occurrences
+        // have the interior on each side (15 bits each, saturating) with a flag set when the first
+        // occurrence on the second side came from the same polygon as the first occurrence.
         var fingerprint = [UInt32](repeating: empty, count: capacity)
-        var first = [UInt32](repeating: 0, count: capacity)
-        var firstInfo = [UInt32](repeating: 0, count: capacity)
-        var second = [UInt32](repeating: noSecond, count: capacity)
+        var firstPolygon = [UInt32](repeating: 0, count: capacity)
+        var occurrence = [UInt32](repeating: 0, count: capacity * 2)
+        var counts = [UInt32](repeating: 0, count: capacity)
         for r in 0..<layer.ringCount {
             let polygon = UInt32(layer.ringPolygon[r])
             let interiorLeft = layer.ringInteriorLeft[r]
@@ -89,25 +93,28 @@ enum SegmentMatcher {
                 if h % p != mine { continue }
                 states[s] = .unmatched
                 // The side of the polygon's interior when the segment is walked in normalised order.
-                let side: UInt32 = (forward == interiorLeft) ? 1 : 0
-                let info = polygon << 1 | side
+                let side = (forward == interiorLeft) ? 1 : 0
                 let fp = UInt32(truncatingIfNeeded: h >> 32) | 1
                 var slot = Int(h.multipliedFullWidth(by: UInt64(capacity)).high)
                 while true {
                     if fingerprint[slot] == empty {
                         fingerprint[slot] = fp
-                        first[slot] = UInt32(s + 1)
-                        firstInfo[slot] = info
+                        firstPolygon[slot] = polygon
+                        occurrence[2 * slot + side] = UInt32(s + 1)
+                        counts[slot] = side == 0 ? 1 : 1 << 15
                         break
                     }
-                    if fingerprint[slot] == fp, sameSegment(layer, Int(first[slot]) - 1, s) {
-                        if second[slot] == noSecond {
-                            let other = firstInfo[slot]
-                            // A match: another polygon, interior on the other side.
-                            second[slot] = (other >> 1 != polygon && other & 1 != side) ? UInt32(s + 1) : many
-                        } else {
-                            second[slot] = many
+                    let stored = occurrence[2 * slot] != 0 ? Int(occurrence[2 * slot]) - 1 : Int(occurrence[2 * slot + 1]) - 1
+                    if fingerprint[slot] == fp, sameSegment(layer, stored, s) {
+                        var c = counts[slot]
+                        let shift: UInt32 = side == 0 ? 0 : 15
+                        let sideCount = (c >> shift) & countMask
+                        if sideCount == 0 {
+                            occurrence[2 * slot + side] = UInt32(s + 1)
+                            if firstPolygon[slot] == polygon { c |= samePolygonFlag }
                         }
+                        if sideCount < countMask { c += 1 << shift }
+                        counts[slot] = c
                         break
                     }
                     slot += 1
@@ -115,12 +122,14 @@ enum SegmentMatcher {
                 }
             }
         }
+        // An occurrence alone on its side, facing at least one occurrence of another polygon, is matched.
         for slot in 0..<capacity where fingerprint[slot] != empty {
-            let b = second[slot]
-            if b != noSecond && b != many {
-                states[Int(first[slot]) - 1] = .matched
-                states[Int(b) - 1] = .matched
-            }
+            let c = counts[slot]
+            let c0 = c & countMask, c1 = (c >> 15) & countMask
+            guard c0 >= 1, c1 >= 1 else { continue }
+            if c0 == 1 && c1 == 1 && c & samePolygonFlag != 0 { continue }
+            if c0 == 1 { states[Int(occurrence[2 * slot]) - 1] = .matched }
+            if c1 == 1 { states[Int(occurrence[2 * slot + 1]) - 1] = .matched }
         }
     }
 }
