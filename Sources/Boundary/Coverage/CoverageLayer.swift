@@ -17,6 +17,8 @@ struct CoverageLayer: Sendable {
     let ringPolygon: [Int32]
     /// Whether walking the ring forward keeps the polygon's interior on the left.
     let ringInteriorLeft: [Bool]
+    /// Whether the ring is a shell (the outer ring of a polygon or of a multipolygon's part).
+    let ringIsShell: [Bool]
     /// First ring of each polygon; one more entry than polygons.
     let polygonRingStart: [Int]
     /// Bounding box of each polygon (`nil` for an empty polygon).
@@ -89,6 +91,7 @@ struct CoverageLayer: Sendable {
         var polygonRingStart = [Int](repeating: 0, count: n + 1)
         var ringStart: [Int] = [0]
         var ringPolygon: [Int32] = []
+        var ringIsShell: [Bool] = []
         var vertexTotal = 0
         for i in 0..<n {
             polygonRingStart[i] = ringPolygon.count
@@ -96,6 +99,7 @@ struct CoverageLayer: Sendable {
                 vertexTotal += r.count
                 ringStart.append(vertexTotal)
                 ringPolygon.append(Int32(i))
+                ringIsShell.append(r.isShell)
             }
         }
         polygonRingStart[n] = ringPolygon.count
@@ -138,7 +142,7 @@ struct CoverageLayer: Sendable {
                 layerEnvelope = e
             }
         }
-        return CoverageLayer(xs: xs, ys: ys, ringStart: ringStart, ringPolygon: ringPolygon, ringInteriorLeft: interiorLeft,
+        return CoverageLayer(xs: xs, ys: ys, ringStart: ringStart, ringPolygon: ringPolygon, ringInteriorLeft: interiorLeft, ringIsShell: ringIsShell,
                              polygonRingStart: polygonRingStart, polygonEnvelope: envelopes, envelope: layerEnvelope)
     }
 

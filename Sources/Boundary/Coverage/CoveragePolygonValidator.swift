@@ -35,13 +35,30 @@ struct CoveragePolygonValidator {
         self.index = index
     }
 
-    /// The unmatched segments of `polygon`.
-    func unmatchedSegments(of polygon: Int) -> [Int] {
+    /// The unmatched segments of `polygon`, with whether their ring keeps the interior on the left.
+    func unmatchedSegments(of polygon: Int) -> (segments: [Int], interiorLeft: [Bool]) {
         var result: [Int] = []
+        var left: [Bool] = []
         for r in layer.rings(ofPolygon: polygon) {
-            for s in layer.segments(ofRing: r) where states[s] == .unmatched { result.append(s) }
+            for s in layer.segments(ofRing: r) where states[s] == .unmatched {
+                result.append(s)
+                left.append(layer.ringInteriorLeft[r])
+            }
         }
-        return result
+        return (result, left)
+    }
+
+    /// Whether target segment `t` and neighbour segment `a` are the same segment with the two
+    /// polygons on opposite sides: correctly shared, even if a third polygon duplicates it.
+    private func sharesCorrectly(_ t: Int, targetInteriorLeft: Bool, _ a: Int, adjacentInteriorLeft: Bool) -> Bool {
+        let xs = layer.xs, ys = layer.ys
+        if xs[t] == xs[a] && ys[t] == ys[a] && xs[t + 1] == xs[a + 1] && ys[t + 1] == ys[a + 1] {
+            return targetInteriorLeft != adjacentInteriorLeft
+        }
+        if xs[t] == xs[a + 1] && ys[t] == ys[a + 1] && xs[t + 1] == xs[a] && ys[t + 1] == ys[a] {
+            return targetInteriorLeft == adjacentInteriorLeft
+        }
+        return false
     }
 
     private mutating func locator(_ polygon: Int) -> PolygonLocator {
@@ -54,7 +71,7 @@ struct CoveragePolygonValidator {
 
     /// The mismatched segments of `polygon`, each with the neighbour it is mismatched with.
     mutating func validate(_ polygon: Int) -> [Mismatch] {
-        let targets = unmatchedSegments(of: polygon)
+        let (targets, targetInteriorLeft) = unmatchedSegments(of: polygon)
         guard !targets.isEmpty else { return [] }
         var envU = layer.segmentEnvelope(targets[0])
         for t in targets.dropFirst() {
@@ -78,6 +95,7 @@ struct CoveragePolygonValidator {
                     local.query(box) { k in
                         let t = targets[k]
                         if found.contains(Mismatch(segment: t, neighbour: n32)) { return }
+                        if sharesCorrectly(t, targetInteriorLeft: targetInteriorLeft[k], a, adjacentInteriorLeft: adjInteriorLeft) { return }
                         let interaction = SegmentInteraction.classify(xs[t], ys[t], xs[t + 1], ys[t + 1],
                                                                       xs[a], ys[a], xs[a + 1], ys[a + 1])
                         let invalid: Bool

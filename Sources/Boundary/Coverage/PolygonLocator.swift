@@ -1,7 +1,10 @@
 /// Exact point-in-polygon for one polygon of the flat layer, indexed by horizontal bands.
 ///
 /// Counts crossings of a ray to the right with exact orientation tests, so a point on an
-/// edge is reported on the boundary, never inside or outside by rounding. The polygon's
+/// edge is reported on the boundary, never inside or outside by rounding. Crossings are
+/// counted per part (a shell and the holes after it), and a point inside any part is inside:
+/// where two parts of an invalid multipolygon overlap, the overlap counts as covered, as GEOS's
+/// structure-preserving repair would have it, not as a hole by parity. The polygon's
 /// segments are bucketed by the bands of y they span, so a query looks only at the segments
 /// in its band.
 struct PolygonLocator {
@@ -13,6 +16,9 @@ struct PolygonLocator {
     private let bandHeight: Double
     private let bandStart: [Int]
     private let bandSegments: [Int]
+    /// The part (0-based) of each entry of `bandSegments`.
+    private let bandParts: [Int32]
+    private let partCount: Int
 
     /// Indexes polygon `polygon` of `layer`.
     init(layer: CoverageLayer, polygon: Int) {
@@ -21,7 +27,16 @@ struct PolygonLocator {
         minX = env?.minX ?? .infinity; maxX = env?.maxX ?? -.infinity
         minY = env?.minY ?? .infinity; maxY = env?.maxY ?? -.infinity
         var segments: [Int] = []
-        for r in layer.rings(ofPolygon: polygon) { segments.append(contentsOf: layer.segments(ofRing: r)) }
+        var partOf: [Int32] = []
+        var part: Int32 = -1
+        for r in layer.rings(ofPolygon: polygon) {
+            if layer.ringIsShell[r] || part < 0 { part += 1 }
+            for s in layer.segments(ofRing: r) {
+                segments.append(s)
+                partOf.append(part)
+            }
+        }
+        partCount = Int(part + 1)
         let bands = max(1, min(4096, segments.count / 8))
         let height = maxY > minY ? (maxY - minY) / Double(bands) : 1
         bandHeight = height
@@ -35,15 +50,18 @@ struct PolygonLocator {
         for k in 0..<bands { counts[k + 1] += counts[k] }
         var fill = counts
         var flat = [Int](repeating: 0, count: counts[bands])
-        for s in segments {
+        var flatParts = [Int32](repeating: 0, count: counts[bands])
+        for (i, s) in segments.enumerated() {
             let a = band(min(layer.ys[s], layer.ys[s + 1])), b = band(max(layer.ys[s], layer.ys[s + 1]))
             for k in a...b {
                 flat[fill[k]] = s
+                flatParts[fill[k]] = partOf[i]
                 fill[k] += 1
             }
         }
         bandStart = counts
         bandSegments = flat
+        bandParts = flatParts
     }
 
     /// Where (`x`, `y`) lies.
@@ -52,6 +70,7 @@ struct PolygonLocator {
         let bands = bandStart.count - 1
         let k = min(bands - 1, max(0, Int((y - minY) / bandHeight)))
         var crossings = 0
+        var partCrossings = partCount > 1 ? [Int](repeating: 0, count: partCount) : []
         let xs = layer.xs, ys = layer.ys
         for i in bandStart[k]..<bandStart[k + 1] {
             let s = bandSegments[i]
@@ -67,9 +86,12 @@ struct PolygonLocator {
                 var o = RobustOrientation.orientation(x1, y1, x2, y2, x, y)
                 if o == 0 { return .boundary }
                 if y2 < y1 { o = -o }
-                if o > 0 { crossings += 1 }
+                if o > 0 {
+                    if partCount > 1 { partCrossings[Int(bandParts[i])] += 1 } else { crossings += 1 }
+                }
             }
         }
+        if partCount > 1 { return partCrossings.contains { $0 % 2 == 1 } ? .interior : .exterior }
         return crossings % 2 == 1 ? .interior : .exterior
     }
 }
