@@ -19,4 +19,14 @@ import Testing
         #expect(widths.count == 2 && abs(widths[0] - 40.76) < 0.5 && abs(widths[1] - 93.96) < 1, "\(widths)")
         #expect(report.findings.filter { $0.ruleID == "coverage.overlap" }.isEmpty)
     }
+
+    @Test func usCountiesHaveTheNewYorkCityOverlaps() throws {
+        let report = try SurveyTestData.validate([SurveyInput(path: SurveyTestData.path("us-counties/geojson-counties-fips.json"), role: .divisions)])
+        #expect(report.survey.divisions.count == 3222)
+        let overlaps = report.findings.filter { $0.ruleID == "coverage.overlap" }
+        let boroughs: Set<String> = ["36005", "36047", "36061", "36081", "36085"]
+        #expect(overlaps.count == 5)
+        #expect(Set(overlaps.flatMap { $0.features.compactMap(\.key) }).intersection(boroughs) == boroughs)
+        #expect(report.findings.filter { $0.ruleID == "geometry.invalid" || $0.ruleID.hasPrefix("coverage.gap") }.isEmpty)
+    }
 }
