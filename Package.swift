@@ -54,11 +54,26 @@ let package = Package(
             path: "Tools/bench/geos-overhead/Sources"
         ),
 
+        // Benchmark driver for the coverage check (Tools/bench/coverage/run.sh); not a product.
+        .executableTarget(
+            name: "quhua-bench-coverage",
+            dependencies: ["Boundary", "GEOSKit", "GeoFormats"],
+            path: "Tools/bench/coverage/Sources"
+        ),
+
+        // The sample surveys in GeoData/samples, built from cn-atlas (`swift run quhua-samples`).
+        .executableTarget(
+            name: "quhua-samples",
+            dependencies: ["GEOSKit", "CRS"],
+            path: "Tools/samples"
+        ),
+
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
         .testTarget(name: "CRSTests", dependencies: ["CRS", "GEOSKit"], exclude: ["Reference"]),
         .testTarget(name: "PinyinTests", dependencies: ["Pinyin"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "GEOSKit", "CRS"]),
+        .testTarget(name: "BoundaryTests", dependencies: ["Boundary", "GEOSKit", "GeoFormats", "CRS"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,6 +20,7 @@ struct Quhua: ParsableCommand {
             Romanize.self,
             Convert.self,
             Export.self,
+            Rules.self,
         ]
     )
 
