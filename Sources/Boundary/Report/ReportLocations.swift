@@ -19,6 +19,16 @@ struct ReportLocations {
         return identity ? g : try back.transform(g)
     }
 
+    /// One point that stands for the location in the input CRS (the point itself, or the
+    /// first vertex of a line or polygon), for one-line reports.
+    func anchor(_ finding: Finding) throws -> Coordinate? {
+        guard let g = try inInputCRS(finding), try !g.isEmpty else { return nil }
+        var part = g
+        while try part.type.isCollection { part = try part.part(0) }
+        if try part.type == .polygon { part = try part.exteriorRing }
+        return try part.coordinates().first
+    }
+
     /// The location as a GeoJSON geometry object (text), in the input CRS.
     func geoJSON(_ finding: Finding) throws -> String? {
         try inInputCRS(finding).map { try $0.geoJSON() }

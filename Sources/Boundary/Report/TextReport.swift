@@ -34,8 +34,13 @@ public enum TextReport {
             out += "  " + "".padding(toLength: 8, withPad: " ", startingAt: 0) + rule.padding(toLength: 26, withPad: " ", startingAt: 0) + "\(n)\n"
         }
         out += "\nFindings\n"
+        let locations = try? ReportLocations(report)
+        let decimals = s.inputCRS.isGeographic ? 7 : 3
         for f in findings {
             out += "  " + paint(f.severity.rawValue, f.severity) + "  \(f.ruleID)  \(f.message)"
+            if let at = (try? locations?.anchor(f)).flatMap({ $0 }) {
+                out += " at " + String(format: "%.\(decimals)f %.\(decimals)f", at.x, at.y)
+            }
             if let v = f.value {
                 let unit = report.unit(of: f.ruleID).map { $0 == "count" ? "" : " \($0)" } ?? ""
                 out += " [measured \(format(v))\(unit)" + (f.tolerance.map { ", tolerance \(format($0))\(unit)" } ?? "") + "]"
