@@ -38,15 +38,16 @@ public enum TextReport {
         let decimals = s.inputCRS.isGeographic ? 7 : 3
         for f in findings {
             out += "  " + paint(f.severity.rawValue, f.severity) + "  \(f.ruleID)  \(f.message)"
-            if let at = (try? locations?.anchor(f)).flatMap({ $0 }) {
-                out += " at " + String(format: "%.\(decimals)f %.\(decimals)f", at.x, at.y)
-            }
             if let v = f.value {
                 let unit = report.unit(of: f.ruleID).map { $0 == "count" ? "" : " \($0)" } ?? ""
                 out += " [measured \(format(v))\(unit)" + (f.tolerance.map { ", tolerance \(format($0))\(unit)" } ?? "") + "]"
             }
             out += "\n"
-            if !f.features.isEmpty { out += "        " + f.features.map(\.description).joined(separator: ", ") + "\n" }
+            var detail = f.features.map(\.description).joined(separator: ", ")
+            if let at = (try? locations?.anchor(f)).flatMap({ $0 }) {
+                detail += (detail.isEmpty ? "" : "; ") + "location " + String(format: "%.\(decimals)f %.\(decimals)f", at.x, at.y)
+            }
+            if !detail.isEmpty { out += "        " + detail + "\n" }
         }
         return out
     }

@@ -29,7 +29,7 @@ public struct LineCrossingRule: SurveyRule {
                 if survey.lineEndsNear(c, line: i, tolerance: tolerance) || survey.lineEndsNear(c, line: j, tolerance: tolerance) { continue }
                 findings.append(try Finding(
                     ruleID: Self.definition.id, severity: severity, features: [a.reference, b.reference],
-                    location: p, message: "lines \(a.label) and \(b.label) cross at \(Measure.at(c))"))
+                    location: p, message: "lines \(a.label) and \(b.label) cross at \(survey.at(c))"))
             }
         }
         // Nodes on the middle of a line.
@@ -44,7 +44,7 @@ public struct LineCrossingRule: SurveyRule {
                 findings.append(try Finding(
                     ruleID: Self.definition.id, severity: severity, features: [line.reference] + others.map(\.reference),
                     location: point,
-                    message: "line\(others.count > 1 ? "s" : "") \(names) end\(others.count > 1 ? "" : "s") on the middle of line \(line.label) at \(Measure.at(node.position)): split \(line.label) there"))
+                    message: "line\(others.count > 1 ? "s" : "") \(names) end\(others.count > 1 ? "" : "s") on the middle of line \(line.label) at \(survey.at(node.position)): split \(line.label) there"))
             }
         }
         return findings

@@ -17,7 +17,7 @@ public struct LineDangleRule: SurveyRule {
             return try Finding(
                 ruleID: Self.definition.id, severity: severity, features: [line.reference],
                 location: try survey.context.point(free.end.position), value: nearest,
-                message: "the \(which) point of line \(line.label) is a dangling end at \(Measure.at(free.end.position))\(near)")
+                message: "the \(which) point of line \(line.label) is a dangling end at \(survey.at(free.end.position))\(near)")
         }
     }
 }

@@ -22,7 +22,7 @@ public struct LineOvershootRule: SurveyRule {
             return try Finding(
                 ruleID: Self.definition.id, severity: severity, features: [line.reference, otherLine.reference],
                 location: try survey.context.lineString([crossing, free.end.position]), value: length, tolerance: snapDistance,
-                message: "line \(line.label) runs \(Measure.m(length)) past line \(otherLine.label) at its \(which) point; it should end at \(Measure.at(crossing))")
+                message: "line \(line.label) runs \(Measure.m(length)) past line \(otherLine.label) at its \(which) point; it should end at \(survey.at(crossing))")
         }
     }
 }

@@ -52,7 +52,7 @@ public struct LinePolygonMismatchRule: SurveyRule {
                     findings.append(try Finding(
                         ruleID: Self.definition.id, severity: severity, features: [line.reference, survey.survey.divisions[k].reference],
                         location: try context.point(at), value: d, tolerance: maxDistance,
-                        message: "line \(line.label) is \(Measure.m(d)) away from the boundary of \(code), which it should follow, at \(Measure.at(at))"))
+                        message: "line \(line.label) is \(Measure.m(d)) away from the boundary of \(code), which it should follow, at \(survey.at(at))"))
                 }
             } else if lk != rk, let k = survey.divisionByCode[lk ? l : r] {
                 let inside = lk ? l : r
@@ -61,7 +61,7 @@ public struct LinePolygonMismatchRule: SurveyRule {
                     findings.append(try Finding(
                         ruleID: Self.definition.id, severity: severity, features: [line.reference, survey.survey.divisions[k].reference],
                         location: try context.point(at), value: d, tolerance: maxDistance,
-                        message: "line \(line.label) is \(Measure.m(d)) away from the boundary of \(inside), at \(Measure.at(at))"))
+                        message: "line \(line.label) is \(Measure.m(d)) away from the boundary of \(inside), at \(survey.at(at))"))
                 }
             }
         }
@@ -75,7 +75,7 @@ public struct LinePolygonMismatchRule: SurveyRule {
                 findings.append(try Finding(
                     ruleID: Self.definition.id, severity: severity, features: refs + indices.map { survey.survey.lines[$0].reference },
                     location: try context.point(at), value: d, tolerance: maxDistance,
-                    message: "the edge \(codes[0]) and \(codes[1]) share is \(Measure.m(d)) away from their boundary line\(indices.count > 1 ? "s" : "") at \(Measure.at(at))"))
+                    message: "the edge \(codes[0]) and \(codes[1]) share is \(Measure.m(d)) away from their boundary line\(indices.count > 1 ? "s" : "") at \(survey.at(at))"))
             }
         }
         return findings

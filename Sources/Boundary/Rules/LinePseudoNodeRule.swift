@@ -15,7 +15,7 @@ public struct LinePseudoNodeRule: SurveyRule {
             findings.append(try Finding(
                 ruleID: Self.definition.id, severity: severity, features: [a.reference, b.reference],
                 location: try survey.context.point(node.position),
-                message: "lines \(a.label) and \(b.label) both separate \(pair.replacingOccurrences(of: "|", with: " and ")) and meet end to end at \(Measure.at(node.position)) with no other line there: merge them"))
+                message: "lines \(a.label) and \(b.label) both separate \(pair.replacingOccurrences(of: "|", with: " and ")) and meet end to end at \(survey.at(node.position)) with no other line there: merge them"))
         }
         return findings
     }

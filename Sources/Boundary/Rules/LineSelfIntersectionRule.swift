@@ -18,7 +18,7 @@ public struct LineSelfIntersectionRule: SurveyRule {
                     findings.append(try Finding(
                         ruleID: Self.definition.id, severity: severity, features: [line.reference],
                         location: try survey.context.point(point),
-                        message: "line \(line.label)\(partText) crosses itself at \(Measure.at(point))"))
+                        message: "line \(line.label)\(partText) crosses itself at \(survey.at(point))"))
                 }
             }
         }

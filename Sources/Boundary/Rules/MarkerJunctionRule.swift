@@ -37,7 +37,7 @@ public struct MarkerJunctionRule: SurveyRule {
             findings.append(try Finding(
                 ruleID: Self.definition.id, severity: severity, features: lines.map(\.reference),
                 location: try survey.context.point(node.position),
-                message: "the junction of lines \(lines.map(\.label).joined(separator: ", ")) at \(Measure.at(node.position)) has no three-sided marker set within \(Measure.m(maxDistance))"))
+                message: "the junction of lines \(lines.map(\.label).joined(separator: ", ")) at \(survey.at(node.position)) has no three-sided marker set within \(Measure.m(maxDistance))"))
         }
         for set in sets where !usedSets.contains(set.number) {
             let nearest = try junctions.map { try farthest(set.markers, from: $0.position) }.min()

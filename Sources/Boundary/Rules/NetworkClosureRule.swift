@@ -93,8 +93,8 @@ public struct NetworkClosureRule: SurveyRule {
                 ruleID: Self.definition.id, severity: severity, features: [division.reference], location: try context.point(at),
                 value: d, tolerance: maxDistance,
                 message: merged
-                    ? "division \(division.label) is not enclosed on its own: the lines leave it open to a neighbour, up to \(Measure.m(d)) from its boundary near \(Measure.at(at))"
-                    : "division \(division.label) differs from the area its boundary lines enclose by up to \(Measure.m(d)), near \(Measure.at(at))"))
+                    ? "division \(division.label) is not enclosed on its own: the lines leave it open to a neighbour, up to \(Measure.m(d)) from its boundary near \(survey.at(at))"
+                    : "division \(division.label) differs from the area its boundary lines enclose by up to \(Measure.m(d)), near \(survey.at(at))"))
         }
         return findings
     }

@@ -28,7 +28,7 @@ public struct RepeatedPointRule: SurveyRule {
                         findings.append(try Finding(
                             ruleID: Self.definition.id, severity: severity, features: [ref],
                             location: try survey.context.point(run.points[i]), value: d, tolerance: maxDistance,
-                            message: "vertices \(i) to \(j + 1) of \(ref)\(whereText) are the same point entered \(n) times at \(Measure.at(run.points[i]))"))
+                            message: "vertices \(i) to \(j + 1) of \(ref)\(whereText) are the same point entered \(n) times at \(survey.at(run.points[i]))"))
                         i = j + 1
                     } else {
                         i += 1

@@ -1,3 +1,4 @@
+import CRS
 import GEOSKit
 
 /// A survey made ready for the rules: geometries split into parts once, spatial indexes built
@@ -31,6 +32,15 @@ public final class PreparedSurvey {
     private var cachedEdges: [String: Geometry?] = [:]
     private var cachedOutline: Geometry??
     var cachedCoverage: [Finding]?
+    private var cachedReportingTransform: CoordinateTransform?
+
+    /// The transform from the measuring CRS back to the input CRS (made once).
+    func reportingTransform() throws -> CoordinateTransform {
+        if let t = cachedReportingTransform { return t }
+        let t = try survey.toInputCRS()
+        cachedReportingTransform = t
+        return t
+    }
 
     /// Prepares `survey` for validation under `profile`.
     ///
