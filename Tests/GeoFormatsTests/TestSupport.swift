@@ -113,12 +113,14 @@ func canonical(_ geometry: Geometry?, digits: Int) throws -> [[[Double]]] {
 /// The first difference between two layers' features (attributes of `expected`'s keys, and
 /// canonical geometry, optionally rounded), or nil when they agree.
 func firstDifference(_ expected: FeatureLayer, _ actual: FeatureLayer, digits: Int? = nil,
-                     sameKeys: Bool = false) throws -> String? {
+                     sameKeys: Bool = false, asText: Bool = false) throws -> String? {
     if expected.features.count != actual.features.count {
         return "feature count \(expected.features.count) vs \(actual.features.count)"
     }
     for (k, (a, b)) in zip(expected.features, actual.features).enumerated() {
         for (key, value) in a.properties where b.properties[key] != value {
+            // Formats without types (KML, CSV) give text back: compare what a user reads.
+            if asText, let other = b.properties[key], other.description == value.description { continue }
             if case .null = value, b.properties[key] == nil { continue }
             // Formats without nulls (DBF, CSV) read empty text as null.
             if value == .string("") && (b.properties[key] ?? .null) == .null { continue }

@@ -53,6 +53,22 @@ import Testing
         }
     }
 
+    @Test func boundingBoxes() throws {
+        let context = try GEOSContext()
+        let layer = FeatureLayer(name: "b", crs: nil, fields: [], features: [
+            Feature(geometry: try context.geometry(wkt: "LINESTRING (1 2, 3 5)")),
+            Feature(geometry: try context.geometry(wkt: "POINT (-1 0.5)")),
+        ])
+        var options = WriteOptions()
+        options.boundingBoxes = true
+        let url = try TestData.scratch().appendingPathComponent("b.geojson")
+        _ = try GeoJSONWriter().write(layer, to: url, options: options)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains("\"bbox\":[-1,0.5,3,5],\"features\""))
+        #expect(text.contains("\"bbox\":[1,2,3,5]}"))
+        #expect(try GeoJSONReader().read(url, context: context).features.count == 2)
+    }
+
     @Test func streamWriterLeavesNothingUntilFinished() throws {
         let context = try GEOSContext()
         let dir = try TestData.scratch()

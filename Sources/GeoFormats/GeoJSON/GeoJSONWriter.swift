@@ -23,8 +23,18 @@ public struct GeoJSONWriter: FeatureWriter, Sendable {
     ///
     /// - Throws: ``GeoFormatError`` naming the file, the feature and the problem.
     public func write(_ layer: FeatureLayer, to url: URL, options: WriteOptions) throws -> WriteReport {
+        var bbox: Envelope?
+        if options.boundingBoxes && !options.newlineDelimited {
+            for (k, f) in layer.features.enumerated() {
+                do {
+                    if let e = try f.geometry?.envelope { bbox = bbox.map { $0.union(e) } ?? e }
+                } catch {
+                    throw GeoFormatError(file: url.relativePath, feature: k + 1, problem: "cannot read the geometry from GEOS: \(error)")
+                }
+            }
+        }
         let stream = try GeoJSONStreamWriter(url: url, name: options.layerName ?? layer.name, crs: layer.crs,
-                                             fields: layer.fields, options: options)
+                                             fields: layer.fields, options: options, bbox: bbox)
         for (k, feature) in layer.features.enumerated() {
             try stream.append(feature, number: k + 1)
         }
@@ -56,7 +66,8 @@ public final class GeoJSONStreamWriter {
     ///   - crs: the coordinates' CRS; any CRS but WGS 84 is named in a legacy `crs` member.
     ///   - fields: property names in the order to write them (properties not listed follow, sorted).
     /// - Throws: ``GeoFormatError`` when the file cannot be created.
-    public init(url: URL, name: String, crs: String?, fields: [String], options: WriteOptions) throws {
+    ///   - bbox: the collection's `bbox` member, when known before the features are written.
+    public init(url: URL, name: String, crs: String?, fields: [String], options: WriteOptions, bbox: Envelope? = nil) throws {
         self.output = AtomicOutput()
         self.url = url
         self.fields = fields
@@ -67,6 +78,7 @@ public final class GeoJSONStreamWriter {
             if let crsName = LayerCRS(crs).geoJSONName {
                 head += ",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"\(crsName)\"}}"
             }
+            if let bbox { head += ",\"bbox\":" + Self.bboxJSON(bbox, options.precision) }
             head += ",\"features\":[\n"
             try file.write(head)
         }
@@ -99,6 +111,7 @@ public final class GeoJSONStreamWriter {
             do {
                 let shape = try Shape(g).orientingRings(exteriorCounterClockwise: true)
                 GeoJSONGeometryText.append(shape, precision: options.precision, to: &text)
+                if options.boundingBoxes, let e = shape.envelope { text += ",\"bbox\":" + Self.bboxJSON(e, options.precision) }
             } catch {
                 throw GeoFormatError(file: url.relativePath, feature: n, problem: "cannot write the geometry: \(error)")
             }
@@ -120,6 +133,10 @@ public final class GeoJSONStreamWriter {
         try file.close()
         try output.commit()
         finished = true
+    }
+
+    static func bboxJSON(_ e: Envelope, _ precision: Int?) -> String {
+        "[" + [e.minX, e.minY, e.maxX, e.maxY].map { NumberText.coordinate($0, precision: precision) }.joined(separator: ",") + "]"
     }
 
     static func json(_ value: PropertyValue) -> String {

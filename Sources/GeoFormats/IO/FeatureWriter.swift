@@ -17,6 +17,8 @@ public struct WriteOptions: Sendable {
     public var zip = false
     /// GeoJSON: one feature per line (GeoJSON text sequence / newline-delimited GeoJSON).
     public var newlineDelimited = false
+    /// GeoJSON: write a `bbox` member on every feature and on the collection.
+    public var boundingBoxes = false
     /// TopoJSON: quantise coordinates to this many steps per axis (for example 1e6), or `nil` to keep them exact.
     public var quantization: Int?
     /// KML: the field holding each placemark's name (default: the first of `name`, `地名`, `名称`, `NAME`).

@@ -25,7 +25,7 @@ extension FeatureLayer {
         for k in result.features.indices {
             guard let g = result.features[k].geometry else { continue }
             do {
-                result.features[k].geometry = try g.transformedXY { try transform.transform(interleaved: $0) }
+                result.features[k].geometry = try transform.transform(g)
             } catch {
                 throw GeoFormatError(file: name, feature: k + 1, problem: "cannot transform from \(source.quhuaName) to \(target.quhuaName): \(error)")
             }

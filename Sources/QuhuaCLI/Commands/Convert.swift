@@ -68,6 +68,9 @@ struct Convert: ParsableCommand {
     @Flag(help: "Shapefile: write one .zip bundle.")
     var zip = false
 
+    @Flag(help: "GeoJSON: write a bbox on every feature and on the collection.")
+    var bbox = false
+
     @Option(help: "TopoJSON: quantise to this many steps per axis (for example 1000000).")
     var quantize: Int?
 
@@ -151,6 +154,7 @@ struct Convert: ParsableCommand {
 
         var options = WriteOptions(precision: precision, encoding: textEncoding ?? .utf8)
         options.zip = zip
+        options.boundingBoxes = bbox
         options.quantization = quantize
         options.layerName = layerName
         options.nameField = nameField
