@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "GeoFormats", targets: ["GeoFormats"]),
         .library(name: "Boundary", targets: ["Boundary"]),
         .library(name: "Pinyin", targets: ["Pinyin"]),
+        .library(name: "Gazetteer", targets: ["Gazetteer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,12 +38,20 @@ let package = Package(
         ),
         .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats", "CRS"]),
         .target(name: "Pinyin", resources: [.copy("Resources/pinyin-lexicon.txt")]),
+        .target(
+            name: "Gazetteer",
+            dependencies: [
+                "Pinyin",
+                "GEOSKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
 
         // The `quhua` executable.
         .executableTarget(
             name: "QuhuaCLI",
             dependencies: [
-                "GEOSKit", "CRS", "GeoFormats", "Boundary", "Pinyin",
+                "GEOSKit", "CRS", "GeoFormats", "Boundary", "Pinyin", "Gazetteer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,11 +63,27 @@ let package = Package(
             path: "Tools/bench/geos-overhead/Sources"
         ),
 
+        // Benchmark driver for the coverage check (Tools/bench/coverage/run.sh); not a product.
+        .executableTarget(
+            name: "quhua-bench-coverage",
+            dependencies: ["Boundary", "GEOSKit", "GeoFormats"],
+            path: "Tools/bench/coverage/Sources"
+        ),
+
+        // The sample surveys in GeoData/samples, built from cn-atlas (`swift run quhua-samples`).
+        .executableTarget(
+            name: "quhua-samples",
+            dependencies: ["GEOSKit", "CRS"],
+            path: "Tools/samples"
+        ),
+
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
         .testTarget(name: "CRSTests", dependencies: ["CRS", "GEOSKit"], exclude: ["Reference"]),
         .testTarget(name: "PinyinTests", dependencies: ["Pinyin"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "GEOSKit", "CRS"]),
+        .testTarget(name: "BoundaryTests", dependencies: ["Boundary", "GEOSKit", "GeoFormats", "CRS"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
     ],
     swiftLanguageModes: [.v6]
 )

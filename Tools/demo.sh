@@ -45,3 +45,16 @@ if command -v ogrinfo >/dev/null; then
     done
   fi
 fi
+section "Boundary survey: the faulty sample (GeoData/samples/faulty, one fault injected per rule)"
+S=GeoData/samples/faulty
+"$BIN" validate "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson" | sed -n '1,/^Findings/p'
+"$BIN" validate --format html -o "$OUT/survey-report.html" "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
+"$BIN" validate --format json -o "$OUT/survey-findings.json" "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
+"$BIN" validate --format geojson -o "$OUT/survey-findings.geojson" "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
+echo "(HTML report: $OUT/survey-report.html; open the GeoJSON error layer in QGIS over the survey)"
+
+section "Boundary survey: the clean sample"
+S=GeoData/samples/clean
+"$BIN" validate "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
+status=$?
+if [ "$status" -ne 0 ]; then echo "the clean sample should give no finding (exit $status)"; exit 1; fi

@@ -17,9 +17,11 @@ struct Quhua: ParsableCommand {
         version: QuhuaVersion.string,
         subcommands: [
             Validate.self,
+            Import.self, Search.self, Tree.self, Show.self, History.self, Reverse.self,
             Romanize.self,
             Convert.self,
             Export.self,
+            Rules.self,
         ]
     )
 

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Builds a gazetteer from the data shipped in `GeoData/`: the areacodes history, then
+/// what is attached to it.
+///
+/// This is what the command line runs on first use, so that `quhua search 万州` answers on
+/// a fresh machine. Each step is its own transaction and idempotent: running it again
+/// changes nothing, and an interrupted build resumes where it stopped.
+///
+/// ```swift
+/// let reports = try GeoDataImporter(geoData: URL(fileURLWithPath: "GeoData")).run(into: store, actor: "setup")
+/// ```
+public struct GeoDataImporter: Sendable {
+    /// The `GeoData` folder.
+    public let geoData: URL
+
+    public init(geoData: URL) {
+        self.geoData = geoData
+    }
+
+    /// The steps, in order: areacodes history, township names, GeoNames alternate names, prefecture polygons.
+    public var steps: [String] { ["areacodes", "areacity", "cn-atlas", "geonames"] }
+
+    /// Runs every step whose data is present.
+    ///
+    /// - Parameters:
+    ///   - store: The gazetteer.
+    ///   - actor: Who builds, for the audit log.
+    ///   - progress: Progress for a terminal.
+    /// - Throws: The first step's error; steps before it stay imported.
+    public func run(into store: GazetteerStore, actor: String, progress: ImportProgressHandler? = nil) throws -> [ImportReport] {
+        let areacodes = geoData.appendingPathComponent("areacodes")
+        guard FileManager.default.fileExists(atPath: areacodes.appendingPathComponent("result.csv").path) else {
+            throw GazetteerError.invalidInput(source: areacodes.path, line: nil, message: "no areacodes data here (expected result.csv, data/, diff/)")
+        }
+        var reports: [ImportReport] = []
+        reports.append(try AreaCodesImporter(directory: areacodes).run(into: store, actor: actor, progress: progress))
+        let townships = geoData.appendingPathComponent("areacity").appendingPathComponent("ok_data_level4.csv")
+        if FileManager.default.fileExists(atPath: townships.path) {
+            reports.append(try TownshipImporter(file: townships).run(into: store, actor: actor, progress: progress))
+        }
+        let prefectures = geoData.appendingPathComponent("cn-atlas").appendingPathComponent("derived_prefectures.geojson")
+        if FileManager.default.fileExists(atPath: prefectures.path) {
+            reports.append(try GeometryImporter(file: prefectures).run(into: store, actor: actor, progress: progress))
+        }
+        let geonames = geoData.appendingPathComponent("geonames-cn").appendingPathComponent("geonames_cities15000_CN.tsv")
+        if FileManager.default.fileExists(atPath: geonames.path) {
+            reports.append(try GeoNamesImporter(file: geonames).run(into: store, actor: actor, progress: progress))
+        }
+        return reports
+    }
+}

@@ -1,0 +1,291 @@
+import GRDB
+
+/// The versioned schema of the gazetteer database.
+///
+/// Each migration is applied once, in order, inside a transaction; the applied list is kept
+/// by GRDB in `grdb_migrations`. Never edit a shipped migration: add a new one.
+///
+/// The design rule is that time is data. Facts (codes, names, parents, geometries) carry
+/// `valid_from` (inclusive) and `valid_to` (exclusive) as `YYYY-MM-DD` text, `NULL` meaning
+/// open or unknown. Triggers refuse deletes on history tables and allow an update only to
+/// close an open period, so history cannot be lost even through raw SQL.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-history", migrate: history)
+        migrator.registerMigration("v2-search", migrate: search)
+        migrator.registerMigration("v3-geometry", migrate: geometry)
+        migrator.registerMigration("v4-workflow", migrate: workflow)
+        return migrator
+    }
+
+    /// The tables that hold history: never deleted from.
+    static let historyTables = [
+        "source", "place", "place_code", "name", "hierarchy", "listing_order", "document",
+        "change_event", "change_participant", "event_document", "audit_log",
+    ]
+
+    private static func history(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE source (
+              id INTEGER PRIMARY KEY,
+              key TEXT NOT NULL UNIQUE,          -- e.g. 'areacodes', 'areacity', 'geonames', 'csv:<file>'
+              title TEXT NOT NULL,
+              licence TEXT NOT NULL,
+              citation TEXT NOT NULL,            -- repository, path, commit or URL
+              content_hash TEXT,                 -- of the imported files, for idempotent re-imports
+              imported_at TEXT NOT NULL,
+              note TEXT
+            );
+            CREATE TABLE place (
+              id INTEGER PRIMARY KEY,
+              kind TEXT NOT NULL CHECK (kind IN ('country','division','township','village','feature')),
+              level TEXT NOT NULL CHECK (level IN ('country','province','prefecture','county','township','village','feature')),
+              category TEXT,                     -- GB/T 18521 class code
+              status TEXT NOT NULL DEFAULT 'current' CHECK (status IN ('current','ceased')),
+              valid_from TEXT,
+              valid_to TEXT,
+              source_id INTEGER REFERENCES source(id),
+              note TEXT
+            );
+            CREATE TABLE place_code (
+              id INTEGER PRIMARY KEY,
+              place_id INTEGER NOT NULL REFERENCES place(id),
+              scheme TEXT NOT NULL CHECK (scheme IN ('GB2260','STATS12','GEONAMES','OTHER')),
+              code TEXT NOT NULL,
+              valid_from TEXT,
+              valid_to TEXT,
+              source_id INTEGER REFERENCES source(id),
+              CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_from < valid_to)
+            );
+            CREATE INDEX place_code_code ON place_code(code);
+            CREATE INDEX place_code_place ON place_code(place_id);
+            CREATE TABLE name (
+              id INTEGER PRIMARY KEY,
+              place_id INTEGER NOT NULL REFERENCES place(id),
+              text TEXT NOT NULL,
+              type TEXT NOT NULL CHECK (type IN ('standard','short','alias','former','romanized','variant')),
+              language TEXT NOT NULL DEFAULT 'zh',      -- BCP 47 language
+              script TEXT NOT NULL DEFAULT 'Hans',      -- ISO 15924 script
+              specific TEXT,                            -- the name without its generic part (渝中 of 渝中区)
+              generic TEXT,                             -- the generic part (区)
+              romanization TEXT,                        -- display pinyin when known
+              valid_from TEXT,
+              valid_to TEXT,
+              source_id INTEGER REFERENCES source(id),
+              note TEXT,
+              CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_from < valid_to)
+            );
+            CREATE INDEX name_place ON name(place_id);
+            CREATE INDEX name_text ON name(text);
+            CREATE TABLE hierarchy (
+              id INTEGER PRIMARY KEY,
+              child_id INTEGER NOT NULL REFERENCES place(id),
+              parent_id INTEGER NOT NULL REFERENCES place(id),
+              valid_from TEXT,
+              valid_to TEXT,
+              source_id INTEGER REFERENCES source(id),
+              CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_from < valid_to)
+            );
+            CREATE INDEX hierarchy_child ON hierarchy(child_id);
+            CREATE INDEX hierarchy_parent ON hierarchy(parent_id);
+            -- Where an official yearly table lists a division out of code order, the key that
+            -- puts it back where the table had it.
+            CREATE TABLE listing_order (
+              id INTEGER PRIMARY KEY,
+              place_id INTEGER NOT NULL REFERENCES place(id),
+              sort_key TEXT NOT NULL,
+              valid_from TEXT,
+              valid_to TEXT
+            );
+            CREATE INDEX listing_order_place ON listing_order(place_id);
+            CREATE TABLE document (
+              id INTEGER PRIMARY KEY,
+              title TEXT,
+              number TEXT,                       -- 文号, e.g. 国函〔1997〕34号
+              date TEXT,                         -- the document's own date
+              citation TEXT,                     -- 来源
+              body TEXT NOT NULL,                -- the gazette text
+              source_id INTEGER REFERENCES source(id)
+            );
+            CREATE TABLE change_event (
+              id INTEGER PRIMARY KEY,
+              type TEXT NOT NULL CHECK (type IN ('established','abolished','renamed','recoded','merged','split','reorganized','transferred','reparented')),
+              effective_date TEXT NOT NULL,
+              date_precision TEXT NOT NULL CHECK (date_precision IN ('day','year')),
+              detail TEXT,                       -- e.g. 万县区 → 万州区
+              source_id INTEGER REFERENCES source(id),
+              recorded_at TEXT NOT NULL
+            );
+            CREATE INDEX change_event_date ON change_event(effective_date);
+            CREATE TABLE change_participant (
+              event_id INTEGER NOT NULL REFERENCES change_event(id),
+              place_id INTEGER NOT NULL REFERENCES place(id),
+              role TEXT NOT NULL CHECK (role IN ('subject','predecessor','successor','donor','receiver')),
+              code TEXT,                         -- the place's code on its side of the event
+              name TEXT,                         -- the place's name on its side of the event
+              PRIMARY KEY (event_id, place_id, role)
+            );
+            CREATE INDEX change_participant_place ON change_participant(place_id);
+            CREATE TABLE event_document (
+              event_id INTEGER NOT NULL REFERENCES change_event(id),
+              document_id INTEGER NOT NULL REFERENCES document(id),
+              position INTEGER NOT NULL,          -- 0 = the approving document
+              PRIMARY KEY (event_id, document_id)
+            );
+            CREATE TABLE audit_log (
+              id INTEGER PRIMARY KEY,
+              at TEXT NOT NULL,                  -- UTC, ISO 8601
+              actor TEXT NOT NULL,
+              action TEXT NOT NULL,              -- e.g. 'import.areacodes', 'name.end', 'naming.approve'
+              target TEXT,                       -- what was written, e.g. 'place 1234'
+              before TEXT,                       -- JSON or NULL
+              after TEXT                         -- JSON or NULL
+            );
+            """)
+        for table in historyTables {
+            try db.execute(sql: """
+                CREATE TRIGGER \(table)_keep_history BEFORE DELETE ON \(table)
+                BEGIN SELECT RAISE(ABORT, 'history is never deleted from \(table): end the fact instead'); END;
+                """)
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            """)
+        // Facts may only have an open end closed; nothing else about them changes.
+        for (table, fixed) in [
+            ("place_code", ["place_id", "scheme", "code", "valid_from"]),
+            ("name", ["place_id", "text", "type", "language", "script", "valid_from"]),
+            ("hierarchy", ["child_id", "parent_id", "valid_from"]),
+        ] {
+            let changed = fixed.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
+            try db.execute(sql: """
+                CREATE TRIGGER \(table)_no_overwrite BEFORE UPDATE ON \(table)
+                WHEN \(changed) OR (OLD.valid_to IS NOT NULL AND OLD.valid_to IS NOT NEW.valid_to)
+                BEGIN SELECT RAISE(ABORT, 'facts in \(table) are never overwritten: only an open period can be closed'); END;
+                """)
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER change_event_no_overwrite BEFORE UPDATE ON change_event
+            BEGIN SELECT RAISE(ABORT, 'change events are never overwritten'); END;
+            """)
+    }
+
+    private static func search(_ db: Database) throws {
+        try db.execute(sql: """
+            -- One row per indexed name. Ids are assigned in static rank order (current names,
+            -- higher levels and standard names first), so index scans in id order yield the
+            -- best candidates first and LIMIT keeps the best.
+            CREATE TABLE search_doc (
+              id INTEGER PRIMARY KEY,
+              name_id INTEGER NOT NULL,
+              place_id INTEGER NOT NULL,
+              text TEXT NOT NULL,               -- folded (simplified, NFKC) name
+              specific TEXT,                    -- folded name without generic part
+              name_type TEXT NOT NULL,
+              level_rank INTEGER NOT NULL,
+              is_current INTEGER NOT NULL,      -- the name and its place are valid today
+              code TEXT,                        -- the place's code during the name's period
+              valid_from TEXT,
+              valid_to TEXT,
+              place_name TEXT NOT NULL,         -- the place's standard name now (or last)
+              place_code TEXT,                  -- the place's code now (or last)
+              place_status TEXT NOT NULL,
+              level TEXT NOT NULL
+            );
+            CREATE INDEX search_doc_text ON search_doc(text);
+            CREATE INDEX search_doc_specific ON search_doc(specific);
+            CREATE INDEX search_doc_place ON search_doc(place_id);
+            CREATE VIRTUAL TABLE search_trigram USING fts5(text, content='', tokenize='trigram');
+            -- Every one- and two-character substring, and the same marked '^' at the start.
+            CREATE TABLE search_gram (gram TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (gram, doc)) WITHOUT ROWID;
+            -- Latin keys: pinyin readings (kind 1), initials (kind 2), romanised names (kind 3).
+            CREATE TABLE search_latin (key TEXT NOT NULL, doc INTEGER NOT NULL, kind INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
+            CREATE INDEX search_latin_doc ON search_latin(doc);
+            -- Deletion neighbourhood of Latin keys (symmetric-delete spelling correction).
+            CREATE TABLE search_fuzzy (variant TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (variant, key)) WITHOUT ROWID;
+            CREATE TABLE search_state (id INTEGER PRIMARY KEY CHECK (id = 1), built_at TEXT, names INTEGER, keys_from TEXT);
+            -- Pinyin readings per distinct name text, kept across rebuilds (cleared when the key provider changes).
+            CREATE TABLE search_reading (text TEXT PRIMARY KEY, full TEXT NOT NULL, initials TEXT NOT NULL, provider TEXT NOT NULL) WITHOUT ROWID;
+            """)
+    }
+
+    private static func geometry(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE geometry (
+              id INTEGER PRIMARY KEY,
+              place_id INTEGER NOT NULL REFERENCES place(id),
+              srid INTEGER NOT NULL DEFAULT 4326,
+              wkb BLOB NOT NULL,
+              valid_from TEXT,
+              valid_to TEXT,
+              source_id INTEGER REFERENCES source(id)
+            );
+            CREATE INDEX geometry_place ON geometry(place_id);
+            CREATE VIRTUAL TABLE geometry_rtree USING rtree(id, min_x, max_x, min_y, max_y);
+            CREATE TRIGGER geometry_keep_history BEFORE DELETE ON geometry
+            BEGIN SELECT RAISE(ABORT, 'history is never deleted from geometry: end the fact instead'); END;
+            """)
+    }
+
+    private static func workflow(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE naming_case (
+              id INTEGER PRIMARY KEY,
+              state TEXT NOT NULL CHECK (state IN ('applied','under_review','approved','rejected','announced','filed')),
+              action TEXT NOT NULL CHECK (action IN ('name','rename')),
+              place_id INTEGER REFERENCES place(id),          -- the place renamed, or created on announcement
+              parent_id INTEGER REFERENCES place(id),         -- for a new place: where it belongs
+              proposed_name TEXT NOT NULL,
+              romanization TEXT,
+              meaning TEXT,
+              origin TEXT,
+              applicant TEXT NOT NULL,
+              authority TEXT,
+              applied_on TEXT NOT NULL,
+              decided_on TEXT,
+              decision_document TEXT,
+              announced_on TEXT,
+              announcement_ref TEXT,
+              filed_on TEXT,
+              filing_ref TEXT,
+              event_id INTEGER REFERENCES change_event(id),
+              level TEXT,
+              kind TEXT,
+              code TEXT,
+              note TEXT
+            );
+            CREATE TABLE naming_step (
+              id INTEGER PRIMARY KEY,
+              case_id INTEGER NOT NULL REFERENCES naming_case(id),
+              at TEXT NOT NULL,
+              actor TEXT NOT NULL,
+              from_state TEXT,
+              to_state TEXT NOT NULL,
+              note TEXT
+            );
+            CREATE TABLE name_listing (
+              id INTEGER PRIMARY KEY,
+              list TEXT NOT NULL CHECK (list IN ('protected','vanished')),
+              name TEXT NOT NULL,
+              place_id INTEGER REFERENCES place(id),
+              category TEXT,                    -- protected: e.g. 千年古县, 历史地名; vanished: kind of place
+              reasons TEXT,                     -- protected: why it is protected
+              listed_on TEXT NOT NULL,
+              former_location TEXT,             -- vanished: where it was
+              cause TEXT,                       -- vanished: e.g. reservoir flooding
+              vanished_on TEXT,
+              source TEXT,
+              valid_to TEXT,                    -- set when a listing is withdrawn; never deleted
+              note TEXT
+            );
+            CREATE TRIGGER naming_step_keep_history BEFORE DELETE ON naming_step
+            BEGIN SELECT RAISE(ABORT, 'history is never deleted from naming_step'); END;
+            CREATE TRIGGER naming_case_keep_history BEFORE DELETE ON naming_case
+            BEGIN SELECT RAISE(ABORT, 'history is never deleted from naming_case'); END;
+            CREATE TRIGGER name_listing_keep_history BEFORE DELETE ON name_listing
+            BEGIN SELECT RAISE(ABORT, 'history is never deleted from name_listing: withdraw the listing instead'); END;
+            """)
+    }
+}

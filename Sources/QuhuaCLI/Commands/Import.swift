@@ -1,0 +1,200 @@
+import ArgumentParser
+import Foundation
+import Gazetteer
+
+/// `quhua import`: load data into the gazetteer.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import data into the gazetteer.",
+        discussion: """
+        Every import is one transaction: it lands completely or not at all, also when the \
+        process is killed. Importing the same data again changes nothing.
+        """,
+        subcommands: [ImportGeoData.self, ImportAreaCodes.self, ImportTownships.self, ImportGeoNames.self, ImportGeometry.self, ImportNames.self])
+}
+
+struct ImportGeoData: GazetteerCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geodata",
+        abstract: "Build the gazetteer from the shipped GeoData folder (what first use does).",
+        discussion: """
+        Example:
+          quhua import geodata --db out/gazetteer.sqlite
+        """)
+
+    @OptionGroup var options: GazetteerOptions
+
+    @Argument(help: ArgumentHelp("The GeoData folder (default: found as on first use).", valueName: "folder"))
+    var folder: String?
+
+    @Flag(name: .long, help: "Print progress lines even when standard error is not a terminal.")
+    var progress = false
+
+    func execute() throws {
+        let store = try options.openStore(buildIfEmpty: false)
+        guard let geoData = folder.map({ URL(fileURLWithPath: $0) }) ?? GeoDataLocator.find() else {
+            throw GazetteerError.invalidInput(source: "GeoData", line: nil, message: "GeoData not found; give its folder or set QUHUA_GEODATA")
+        }
+        let reports = try GeoDataImporter(geoData: geoData).run(into: store, actor: options.actorName,
+                                                                progress: Terminal.progressHandler(force: progress))
+        Terminal.endProgress()
+        if options.format == .json { return try Terminal.printJSON(reports) }
+        for report in reports { print(report.description) }
+    }
+}
+
+struct ImportAreaCodes: GazetteerCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "areacodes",
+        abstract: "Import the areacodes history: yearly tables, diffs and result.csv.",
+        discussion: """
+        The folder holds data/YEAR.txt, diff/A-B.diff (grammar in diff-spec.md) and result.csv. \
+        The diffs are resolved into typed change events with their documents; result.csv is \
+        checked against that resolution.
+
+        Example:
+          quhua import areacodes GeoData/areacodes --db /tmp/g.sqlite
+        """)
+
+    @OptionGroup var options: GazetteerOptions
+
+    @Argument(help: ArgumentHelp("The areacodes folder.", valueName: "folder"))
+    var folder: String
+
+    @Flag(name: .long, help: "Print progress lines even when standard error is not a terminal.")
+    var progress = false
+
+    func execute() throws {
+        let store = try options.openStore(buildIfEmpty: false)
+        let report = try AreaCodesImporter(directory: URL(fileURLWithPath: folder))
+            .run(into: store, actor: options.actorName, progress: Terminal.progressHandler(force: progress))
+        Terminal.endProgress()
+        if options.format == .json { return try Terminal.printJSON(report) }
+        print(report.description)
+    }
+}
+
+/// The file argument, progress flag and report printing shared by the single-file imports.
+struct ImportFileOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("The file to import.", valueName: "file"))
+    var file: String
+
+    @Flag(name: .long, help: "Print progress lines even when standard error is not a terminal.")
+    var progress = false
+
+    var url: URL { URL(fileURLWithPath: file) }
+
+    func validate() throws {
+        guard FileManager.default.isReadableFile(atPath: file) else { throw ValidationError("cannot read “\(file)”") }
+    }
+}
+
+func printReport(_ report: ImportReport, format: GazetteerFormat) throws {
+    Terminal.endProgress()
+    if format == .json { return try Terminal.printJSON(report) }
+    print(report.description)
+}
+
+struct ImportTownships: GazetteerCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "townships",
+        abstract: "Import township names (areacity CSV) under their counties.",
+        discussion: """
+        The areacity file (id,pid,deep,name,pinyin_prefix,pinyin,ext_id,ext_name) adds towns, \
+        townships and sub-districts with their 12-digit codes, short names and pinyin, and short \
+        names of the divisions. Needs the division history first.
+
+        Example:
+          quhua import townships GeoData/areacity/ok_data_level4.csv
+        """)
+
+    @OptionGroup var options: GazetteerOptions
+    @OptionGroup var input: ImportFileOptions
+
+    func execute() throws {
+        let store = try options.openStore(buildIfEmpty: false)
+        try printReport(try TownshipImporter(file: input.url).run(into: store, actor: options.actorName,
+                                                                   progress: Terminal.progressHandler(force: input.progress)), format: options.format)
+    }
+}
+
+struct ImportGeoNames: GazetteerCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geonames",
+        abstract: "Import GeoNames alternate names (TSV) onto the divisions they denote.",
+        discussion: """
+        Rows are matched to divisions through their Chinese names, and by the prefecture polygon \
+        holding their point when several divisions share a name. Alternate names — old \
+        romanisations such as Chungking, exonyms, other scripts — are kept as variant names.
+
+        Example:
+          quhua import geonames GeoData/geonames-cn/geonames_cities15000_CN.tsv
+        """)
+
+    @OptionGroup var options: GazetteerOptions
+    @OptionGroup var input: ImportFileOptions
+
+    func execute() throws {
+        let store = try options.openStore(buildIfEmpty: false)
+        try printReport(try GeoNamesImporter(file: input.url).run(into: store, actor: options.actorName,
+                                                                  progress: Terminal.progressHandler(force: input.progress)), format: options.format)
+    }
+}
+
+struct ImportGeometry: GazetteerCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geometry",
+        abstract: "Import division polygons (GeoJSON) for reverse lookups.",
+        discussion: """
+        Each feature needs a six-digit code property (区划码, code, adcode or id) of a current \
+        division. Polygons are stored as WKB with an R*Tree on their bounding boxes.
+
+        Example:
+          quhua import geometry GeoData/cn-atlas/derived_prefectures.geojson
+        """)
+
+    @OptionGroup var options: GazetteerOptions
+    @OptionGroup var input: ImportFileOptions
+
+    @Option(name: .long, help: "The source key recorded with the polygons.")
+    var source = "cn-atlas"
+
+    func execute() throws {
+        let store = try options.openStore(buildIfEmpty: false)
+        try printReport(try GeometryImporter(file: input.url, sourceKey: source, citation: input.url.path)
+            .run(into: store, actor: options.actorName, progress: Terminal.progressHandler(force: input.progress)), format: options.format)
+    }
+}
+
+struct ImportNames: GazetteerCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "names",
+        abstract: "Import names from any CSV through a column mapping.",
+        discussion: """
+        The mapping says which column holds which field: --map name=地名,code=代码,type=类型. \
+        Fields: name (required), code, type (standard, short, alias, former, romanized, variant), \
+        language, script, from, to (YYYY[-MM[-DD]]), parent, level (township, village, feature), \
+        category (GB/T 18521), romanization, note. Unmapped fields are read from columns of the \
+        same name.
+
+        A row whose code names an existing place adds the name to it; a row with an unknown code \
+        and a level creates the place under its parent. Any bad row stops the import with its \
+        line number and nothing is written. Rows already present are skipped.
+
+        Example:
+          quhua import names villages.csv --map name=村名,code=统计代码,parent=乡镇代码,level=级别
+        """)
+
+    @OptionGroup var options: GazetteerOptions
+    @OptionGroup var input: ImportFileOptions
+
+    @Option(name: .long, help: ArgumentHelp("Column mapping, field=column pairs separated by commas.", valueName: "mapping"))
+    var map: String?
+
+    func execute() throws {
+        let store = try options.openStore(buildIfEmpty: false)
+        let mapping = try map.map { try CSVColumnMapping(parsing: $0) } ?? CSVColumnMapping()
+        try printReport(try NameCSVImporter(file: input.url, mapping: mapping)
+            .run(into: store, actor: options.actorName, progress: Terminal.progressHandler(force: input.progress)), format: options.format)
+    }
+}
