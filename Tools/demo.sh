@@ -52,9 +52,22 @@ S=GeoData/samples/faulty
 "$BIN" validate --format json -o "$OUT/survey-findings.json" "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
 "$BIN" validate --format geojson -o "$OUT/survey-findings.geojson" "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
 echo "(HTML report: $OUT/survey-report.html; open the GeoJSON error layer in QGIS over the survey)"
+# The same findings as a GeoPackage error layer (in the survey's CGCS2000 zone) and as KML for Google Earth.
+"$BIN" export --findings "$OUT/survey-findings.json" --format gpkg -o "$OUT/survey-findings.gpkg" || exit 3
+"$BIN" export --findings "$OUT/survey-findings.json" --format kml -o "$OUT/survey-findings.kml" || exit 3
 
 section "Boundary survey: the clean sample"
 S=GeoData/samples/clean
 "$BIN" validate "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
 status=$?
 if [ "$status" -ne 0 ]; then echo "the clean sample should give no finding (exit $status)"; exit 1; fi
+
+section "Gazetteer exports: today's prefectures with boundaries, and Chongqing in 1997 as Linked Places"
+# The gazetteer is built from GeoData on first use (a minute or two), then reused.
+"$BIN" export --format gpkg --level prefecture -o "$OUT/prefectures-gazetteer.gpkg" || exit 3
+"$BIN" export --format lpf --at 1997-07-01 --within 500000 -o "$OUT/chongqing-1997.lpf.json" || exit 3
+if command -v ogrinfo >/dev/null; then
+  printf '%s: ' "$OUT/prefectures-gazetteer.gpkg"; ogrinfo -so -al "$OUT/prefectures-gazetteer.gpkg" | grep -E "Feature Count" | tr '\n' ' '; echo
+  validator=/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py
+  [ -f "$validator" ] && python3 "$validator" "$OUT/prefectures-gazetteer.gpkg" && echo "validate_gpkg: $OUT/prefectures-gazetteer.gpkg is a valid GeoPackage"
+fi
