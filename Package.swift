@@ -13,6 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System libraries, found with pkg-config.
@@ -22,7 +24,14 @@ let package = Package(
         // Libraries.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
         .target(name: "CRS", dependencies: ["CPROJ", "GEOSKit"]),
-        .target(name: "GeoFormats", dependencies: ["GEOSKit"]),
+        .target(
+            name: "GeoFormats",
+            dependencies: [
+                "GEOSKit", "CRS",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats", "CRS"]),
 
         // The `quhua` executable.
@@ -41,9 +50,17 @@ let package = Package(
             path: "Tools/bench/geos-overhead/Sources"
         ),
 
+        // The sample surveys in GeoData/samples, built from cn-atlas (`swift run quhua-samples`).
+        .executableTarget(
+            name: "quhua-samples",
+            dependencies: ["GEOSKit", "CRS"],
+            path: "Tools/samples"
+        ),
+
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
         .testTarget(name: "CRSTests", dependencies: ["CRS", "GEOSKit"], exclude: ["Reference"]),
+        .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "GEOSKit", "CRS"]),
         .testTarget(name: "BoundaryTests", dependencies: ["Boundary", "GEOSKit", "GeoFormats", "CRS"]),
     ],
     swiftLanguageModes: [.v6]

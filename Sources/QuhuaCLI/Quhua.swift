@@ -17,6 +17,7 @@ struct Quhua: ParsableCommand {
         version: QuhuaVersion.string,
         subcommands: [
             Validate.self,
+            Rules.self,
         ]
     )
 

@@ -1,0 +1,111 @@
+import GEOSKit
+
+/// `network.closure`: the lines, taken together, enclose exactly the divisions.
+public struct NetworkClosureRule: SurveyRule {
+    public static let definition = RuleDefinition(
+        id: "network.closure", severity: .error,
+        summary: "The lines, noded together, must enclose faces with no cut edges, dangling pieces or invalid rings, and each face must match one division (Hausdorff distance at most maxDistance); a division no face matches is reported too.",
+        valueUnit: "m",
+        tolerances: [ToleranceDefinition("maxDistance", 0.5, "m", "The largest allowed Hausdorff distance between a division and the faces the lines enclose for it.")])
+    let severity: Severity
+    let maxDistance: Double
+
+    public init(profile: Profile) {
+        severity = profile.severity(for: Self.definition)
+        maxDistance = profile.tolerance("maxDistance", of: Self.definition)
+    }
+
+    public func check(_ survey: PreparedSurvey) throws -> [Finding] {
+        let context = survey.context
+        let parts = survey.lineParts.flatMap { $0 }
+        guard !parts.isEmpty else { return [] }
+        let noded = try context.collection(.multiLineString, parts).unaryUnion()
+        let result = try noded.polygonizedFull()
+        var findings: [Finding] = []
+        func linesNear(_ g: Geometry) throws -> [FeatureReference] {
+            try survey.lineTree.query(intersecting: g).filter { try survey.survey.lines[$0].geometry.isWithinDistance(survey.profile.nodeTolerance, of: g) }
+                .map { survey.survey.lines[$0].reference }
+        }
+        for (what, collection, explanation) in [
+            ("a cut edge", result.cutEdges, "it has the same face on both sides"),
+            ("a dangling piece", result.dangles, "one of its ends meets no other line"),
+            ("an invalid ring", result.invalidRings, "it closes on itself into an invalid ring"),
+        ] {
+            for piece in try collection.flattened() where try !piece.isEmpty {
+                let length = try piece.length
+                findings.append(try Finding(
+                    ruleID: Self.definition.id, severity: severity, features: try linesNear(piece), location: piece,
+                    value: length, message: "the lines do not close here: a \(Measure.m(length)) stretch is \(what) (\(explanation))"))
+            }
+        }
+        let faces = try result.polygons.flattened().filter { try $0.type == .polygon && !$0.isEmpty }
+        let divisions = survey.survey.divisions
+        guard !divisions.isEmpty else { return findings }
+        // Give each face to the division it overlaps most.
+        var facesOf: [Int: [Geometry]] = [:]
+        for face in faces {
+            var best: (Int, Double)?
+            let inner = try face.pointOnSurface()
+            for k in try survey.divisionTree.query(intersecting: face) {
+                let d = divisions[k].geometry
+                let overlap: Double
+                if try d.contains(inner) { overlap = try face.area } else {
+                    overlap = (try? face.intersection(d).area) ?? 0
+                }
+                if overlap > 0, best.map({ overlap > $0.1 }) ?? true { best = (k, overlap) }
+            }
+            if let (k, _) = best {
+                facesOf[k, default: []].append(face)
+            } else {
+                let area = try face.area
+                findings.append(try Finding(
+                    ruleID: Self.definition.id, severity: severity, features: try linesNear(face), location: face,
+                    message: "the lines enclose a face of \(Int(area.rounded())) m² that is no division of the survey"))
+            }
+        }
+        for (k, division) in divisions.enumerated() {
+            // A division no face was given to is held against the face that overlaps it most (which the
+            // lines have merged with a neighbour).
+            var mine = facesOf[k] ?? []
+            let merged = mine.isEmpty
+            if merged, let face = try faces.max(by: { (try? $0.intersection(division.geometry).area) ?? 0 < (try? $1.intersection(division.geometry).area) ?? 0 }),
+               ((try? face.intersection(division.geometry).area) ?? 0) > 0 {
+                mine = [face]
+            }
+            guard !mine.isEmpty else {
+                findings.append(try Finding(
+                    ruleID: Self.definition.id, severity: severity, features: [division.reference],
+                    location: try division.geometry.boundary(),
+                    message: "division \(division.label) is not enclosed by the boundary lines at all"))
+                continue
+            }
+            let enclosed = mine.count == 1 ? mine[0] : try context.collection(.multiPolygon, mine).unaryUnion()
+            let a = try division.geometry.boundary(), b = try enclosed.boundary()
+            let (d, at) = try worstPoint(of: a, b, context: context)
+            guard d > maxDistance else { continue }
+            findings.append(try Finding(
+                ruleID: Self.definition.id, severity: severity, features: [division.reference], location: try context.point(at),
+                value: d, tolerance: maxDistance,
+                message: merged
+                    ? "division \(division.label) is not enclosed on its own: the lines leave it open to a neighbour, up to \(Measure.m(d)) from its boundary near \(Measure.at(at))"
+                    : "division \(division.label) differs from the area its boundary lines enclose by up to \(Measure.m(d)), near \(Measure.at(at))"))
+        }
+        return findings
+    }
+
+    /// The point of either boundary (sampled every 10 m) farthest from the other, and how far:
+    /// the Hausdorff distance where it exceeds the tolerance.
+    private func worstPoint(of a: Geometry, _ b: Geometry, context: GEOSContext) throws -> (Double, Coordinate) {
+        var best = (0.0, Coordinate(x: 0, y: 0))
+        for (from, to) in [(a, b), (b, a)] {
+            let target = try to.prepared()
+            for c in Plane.densified(try from.allCoordinates(), step: 10) {
+                let p = try context.point(c)
+                if try target.isWithinDistance(max(best.0, maxDistance), of: p) { continue }
+                let d = try to.distance(to: p)
+                if d > best.0 { best = (d, c) }
+            }
+        }
+        return best
+    }
+}
