@@ -47,6 +47,8 @@ public final class Survey {
     public let inputCRS: CoordinateReferenceSystem
     /// The CRS in metres every measurement is made in.
     public let metricCRS: CoordinateReferenceSystem
+    /// A caveat about the measurements, when the metric CRS is not a Gauss-Krüger zone.
+    public var measurementNote: String?
 
     /// Creates a survey from already projected parts.
     ///

@@ -72,11 +72,24 @@ public struct SurveyLoader {
         // One metric CRS for the whole survey, from the middle of its extent.
         var extent: Envelope?
         for l in layers { for f in l.layer.features { if let e = try f.geometry?.envelope { extent = extent.map { $0.union(e) } ?? e } } }
-        let toMetres: CoordinateTransform
+        var toMetres: CoordinateTransform
+        var note: String?
         do {
-            toMetres = try CoordinateTransform.toMetres(from: inputCRS, aroundLongitude: extent.map { ($0.minX + $0.maxX) / 2 } ?? 0)
+            if inputCRS.isGeographic, let e = extent {
+                // The zone of the middle longitude, when the whole extent fits in its domain.
+                let zone = try GaussKrugerZone.bestZone(forLongitudesFrom: e.minX, to: e.maxX)
+                toMetres = try CoordinateTransform(from: inputCRS, to: .cgcs2000GaussKruger(zone, withZonePrefix: false))
+            } else {
+                toMetres = try CoordinateTransform.toMetres(from: inputCRS, aroundLongitude: 0)
+            }
         } catch {
-            throw SurveyLoadError(problem: "cannot choose a Gauss-Krüger zone to measure in: \(error)")
+            // A layer wider than one zone (a whole country) is measured in Web Mercator, whose scale
+            // grows with latitude: tolerances are then only approximate, and the report says so.
+            do { toMetres = try CoordinateTransform(from: inputCRS, to: .webMercator) } catch {
+                throw SurveyLoadError(problem: "cannot choose a CRS in metres to measure in: \(error)")
+            }
+            let span = extent.map { String(format: " (%.2f°E to %.2f°E)", $0.minX, $0.maxX) } ?? ""
+            note = "the data spans more than one 3° Gauss-Krüger zone\(span); measured in Web Mercator, where lengths grow by 1/cos(latitude), so tolerances in metres are approximate"
         }
 
         var lines: [BoundaryLine] = [], markers: [Marker] = [], divisions: [Division] = []
@@ -149,8 +162,10 @@ public struct SurveyLoader {
             }
             files.append(SurveyFile(path: path, role: l.role, layer: l.layer.name, featureCount: l.layer.features.count, declaredCRS: l.layer.crs))
         }
-        return Survey(context: context, lines: lines, markers: markers, divisions: divisions, emptyFeatures: empty,
-                      files: files, inputCRS: inputCRS, metricCRS: toMetres.target)
+        let survey = Survey(context: context, lines: lines, markers: markers, divisions: divisions, emptyFeatures: empty,
+                            files: files, inputCRS: inputCRS, metricCRS: toMetres.target)
+        survey.measurementNote = note
+        return survey
     }
 
     /// The one CRS of the survey: the override, else what the files declare (they must agree),

@@ -43,19 +43,20 @@ public struct NetworkClosureRule: SurveyRule {
         guard !divisions.isEmpty else { return findings }
         // Give each face to the division it overlaps most.
         var facesOf: [Int: [Geometry]] = [:]
+        var overlaps: [[Int: Double]] = []
+        // Overlay needs valid polygons; an invalid division (reported by geometry.invalid) is repaired for it.
+        let valid = try divisions.map { try $0.geometry.isValid ? $0.geometry : try $0.geometry.makeValid() }
         for face in faces {
-            var best: (Int, Double)?
+            var areas: [Int: Double] = [:]
             let inner = try face.pointOnSurface()
             for k in try survey.divisionTree.query(intersecting: face) {
-                let d = divisions[k].geometry
-                let overlap: Double
-                if try d.contains(inner) { overlap = try face.area } else {
-                    overlap = (try? face.intersection(d).area) ?? 0
-                }
-                if overlap > 0, best.map({ overlap > $0.1 }) ?? true { best = (k, overlap) }
+                let d = valid[k]
+                let overlap = try d.contains(inner) && face.coveredBy(d) ? try face.area : (try? face.intersection(d).area) ?? 0
+                if overlap > 0 { areas[k] = overlap }
             }
-            if let (k, _) = best {
-                facesOf[k, default: []].append(face)
+            overlaps.append(areas)
+            if let best = areas.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }) {
+                facesOf[best.key, default: []].append(face)
             } else {
                 let area = try face.area
                 findings.append(try Finding(
@@ -68,9 +69,8 @@ public struct NetworkClosureRule: SurveyRule {
             // lines have merged with a neighbour).
             var mine = facesOf[k] ?? []
             let merged = mine.isEmpty
-            if merged, let face = try faces.max(by: { (try? $0.intersection(division.geometry).area) ?? 0 < (try? $1.intersection(division.geometry).area) ?? 0 }),
-               ((try? face.intersection(division.geometry).area) ?? 0) > 0 {
-                mine = [face]
+            if merged, let best = overlaps.indices.filter({ overlaps[$0][k] != nil }).max(by: { (overlaps[$0][k] ?? 0) < (overlaps[$1][k] ?? 0) }) {
+                mine = [faces[best]]
             }
             guard !mine.isEmpty else {
                 findings.append(try Finding(
@@ -81,7 +81,9 @@ public struct NetworkClosureRule: SurveyRule {
             }
             let enclosed = mine.count == 1 ? mine[0] : try context.collection(.multiPolygon, mine).unaryUnion()
             let a = try division.geometry.boundary(), b = try enclosed.boundary()
-            let (d, at) = try worstPoint(of: a, b, context: context)
+            // Boundaries that share their vertices match; only a mismatch is worth the sampling.
+            if !merged, (try? a.topologicallyEquals(b)) == true { continue }
+            let (d, at) = try worstPoint(of: a, b, bothWays: !merged, context: context)
             guard d > maxDistance else { continue }
             findings.append(try Finding(
                 ruleID: Self.definition.id, severity: severity, features: [division.reference], location: try context.point(at),
@@ -95,9 +97,12 @@ public struct NetworkClosureRule: SurveyRule {
 
     /// The point of either boundary (sampled every 10 m) farthest from the other, and how far:
     /// the Hausdorff distance where it exceeds the tolerance.
-    private func worstPoint(of a: Geometry, _ b: Geometry, context: GEOSContext) throws -> (Double, Coordinate) {
+    ///
+    /// With `bothWays` false, only points of `a` are measured: a division merged with a neighbour is
+    /// open where its own boundary runs inside the merged face.
+    private func worstPoint(of a: Geometry, _ b: Geometry, bothWays: Bool, context: GEOSContext) throws -> (Double, Coordinate) {
         var best = (0.0, Coordinate(x: 0, y: 0))
-        for (from, to) in [(a, b), (b, a)] {
+        for (from, to) in bothWays ? [(a, b), (b, a)] : [(a, b)] {
             let target = try to.prepared()
             for c in Plane.densified(try from.allCoordinates(), step: 10) {
                 let p = try context.point(c)
