@@ -18,15 +18,16 @@ struct AreaBetweenLines {
     static let negligibleArea = 1e-6
     /// A boundary stretch counts as on a line when its midpoint is this close (m).
     static let onLine = 1e-5
-    /// Survey vertices this close (m) to the record's line are snapped onto it before noding, so that
-    /// a line that went through a CRS round trip does not shatter into slivers.
-    static let snapDistance = 1e-6
+    /// Survey vertices this close (m) to a record vertex are snapped onto it before noding, so that
+    /// a line that went through a CRS round trip does not shatter into slivers (the comparator
+    /// passes its "unchanged" distance: differences that small are no change).
+    let snapDistance: Double
 
     /// The faces, largest first within each side; faces no line bounds are left out.
     func faces(in context: GEOSContext) throws -> [AreaTransfer] {
         guard let bs = before.start, let be = before.end, after.points.count > 1 else { return [] }
         let beforeLine = try context.lineString(before.points)
-        let afterLine = try context.lineString(after.points).snapped(to: beforeLine, tolerance: Self.snapDistance)
+        let afterLine = try context.lineString(after.points).snapped(to: beforeLine, tolerance: snapDistance)
         var pieces = [beforeLine, afterLine]
         let snapped = Polyline(try afterLine.coordinates())
         if let s = snapped.start, Planar.distance(bs, s) > 0 { pieces.append(try context.lineString([bs, s])) }

@@ -73,12 +73,14 @@ public struct LineComparator: Sendable {
             }
         }
         let hausdorff = ([geosHausdorff] + (afterStretches + beforeStretches).map(\.maximumOffset)).max() ?? geosHausdorff
-        let areas = try AreaBetweenLines(before: record, after: oriented).faces(in: context)
+        let verdict = LineVerdict(hausdorff: hausdorff, unchangedDistance: unchangedDistance, tolerance: tolerance)
+        let areas = verdict == .unchanged ? [] :
+            try AreaBetweenLines(before: record, after: oriented, snapDistance: unchangedDistance).faces(in: context)
         return LineComparison(
             beforeLength: record.length, afterLength: surveyed.length, reversed: reversed,
             hausdorff: hausdorff, frechet: frechet, densifyPieces: pieces,
             afterStretches: afterStretches, beforeStretches: beforeStretches, areas: areas, tolerance: tolerance,
-            verdict: LineVerdict(hausdorff: hausdorff, unchangedDistance: unchangedDistance, tolerance: tolerance))
+            verdict: verdict)
     }
 
     /// Whether `line` runs the other way from `reference`: its ends lie nearer the opposite ends.

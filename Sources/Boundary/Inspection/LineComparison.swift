@@ -24,7 +24,8 @@ public struct LineComparison: Sendable {
     public var afterStretches: [ChangedStretch]
     /// Pieces of the record's line farther than the tolerance from the survey's line.
     public var beforeStretches: [ChangedStretch]
-    /// The faces between the two lines (see ``AreaTransfer`` for which side loses what).
+    /// The faces between the two lines (see ``AreaTransfer`` for which side loses what); none for an
+    /// unchanged line.
     public var areas: [AreaTransfer]
     /// The tolerance in metres.
     public var tolerance: Double
