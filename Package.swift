@@ -50,6 +50,13 @@ let package = Package(
             path: "Tools/bench/geos-overhead/Sources"
         ),
 
+        // Benchmark driver for the coverage check (Tools/bench/coverage/run.sh); not a product.
+        .executableTarget(
+            name: "quhua-bench-coverage",
+            dependencies: ["Boundary", "GEOSKit", "GeoFormats"],
+            path: "Tools/bench/coverage/Sources"
+        ),
+
         // The sample surveys in GeoData/samples, built from cn-atlas (`swift run quhua-samples`).
         .executableTarget(
             name: "quhua-samples",

@@ -9,6 +9,8 @@ struct FaultInjector {
     let context: GEOSContext
     var faults: [Fault] = []
     private var used = Set<String>()
+    /// Lines whose fault leaves their markers alone; the marker faults may use them again.
+    private var markerSafe = Set<String>()
 
     init(clean: SampleSurvey, region: [String], context: GEOSContext) {
         self.survey = clean
@@ -80,6 +82,7 @@ struct FaultInjector {
         let k = pts.count / 2
         pts.insert(pts[k], at: k)
         survey.lines[o].parts[0] = pts
+        markerSafe.insert(survey.lines[o].id)
         add("geometry.repeated-point", "line \(survey.lines[o].id): vertex \(k + 1) entered twice", footprint: wkt([pts[k]]),
             [ExpectedFinding(rule: "geometry.repeated-point", features: [survey.lines[o].id], location: at(pts[k]), radius: 0.01, value: 0, valueTolerance: 0.0001)])
     }
@@ -91,6 +94,7 @@ struct FaultInjector {
         let q = (pts[k] + (pts[k + 1] - pts[k]).unit * 0.2).mm
         pts.insert(q, at: k + 1)
         survey.lines[o].parts[0] = pts
+        markerSafe.insert(survey.lines[o].id)
         add("geometry.short-segment", "line \(survey.lines[o].id): a vertex added 0.2 m after vertex \(k + 1)", footprint: wkt([pts[k], q]),
             [ExpectedFinding(rule: "geometry.short-segment", features: [survey.lines[o].id], location: at(pts[k]), radius: 0.25, value: pts[k].distance(q), valueTolerance: 0.0001)])
     }
@@ -250,6 +254,7 @@ struct FaultInjector {
         let i = try take(inner: true)
         let id = survey.lines[i].id
         survey.lines[i].right = survey.lines[i].left
+        markerSafe.insert(id)
         let pts = survey.lines[i].parts[0]
         let mid = Poly.along(pts, Poly.length(pts) / 2).0
         add("line.attribution", "line \(id): the right code set to the left code (\(survey.lines[i].left))", footprint: wkt([mid]),
@@ -258,6 +263,7 @@ struct FaultInjector {
         let oid = survey.lines[o].id
         survey.lines[o].left = clean.lines[o].right
         survey.lines[o].right = clean.lines[o].left
+        markerSafe.insert(oid)
         let opts = survey.lines[o].parts[0]
         let omid = Poly.along(opts, Poly.length(opts) / 2).0
         add("line.attribution", "line \(oid): left and right codes swapped", footprint: wkt([omid]),
@@ -276,9 +282,41 @@ struct FaultInjector {
             [ExpectedFinding(rule: "line.polygon-mismatch", features: [survey.lines[o].id], location: at(moved), radius: 0.01, value: Poly.distance(moved, original), valueTolerance: 0.01)])
     }
 
+    // MARK: - Coverage
+
+    /// Two vertices of a division moved off the edge it shares with a neighbour: one 20 m into the
+    /// neighbour (an overlap), one 8 m back into itself (a gap); both leave the shared edge mismatched.
+    mutating func coverageFaults() throws {
+        let i = try take(inner: true) { $0.parts[0].count >= 7 }
+        let line = survey.lines[i]
+        let pts = line.parts[0]
+        guard let d = survey.divisions.firstIndex(where: { $0.code == line.left }),
+              let r = survey.divisions[d].polygons[0].indices.first(where: { survey.divisions[d].polygons[0][$0].contains(pts[pts.count / 3]) })
+        else { throw BuildError("no ring of \(line.left) on line \(line.id)") }
+        var ring = survey.divisions[d].polygons[0][r]
+        func move(_ k: Int, by metres: Double) -> (P, P, String) {
+            let side = (pts[k + 1] - pts[k - 1]).unit.left * -1          // towards the right-hand division
+            let moved = (pts[k] + side * metres).mm
+            for n in ring.indices where ring[n] == pts[k] { ring[n] = moved }
+            return (pts[k], moved, "GEOMETRYCOLLECTION (\(wkt([pts[k - 1], pts[k], pts[k + 1]])), \(wkt([pts[k - 1], moved, pts[k + 1]])))")
+        }
+        let (a, a2, footA) = move(pts.count / 3, by: 20)
+        let (b, b2, footB) = move(2 * pts.count / 3, by: -8)
+        survey.divisions[d].polygons[0][r] = ring
+        add("coverage.overlap", "division \(line.left): a vertex on its edge with \(line.right) (line \(line.id)) moved 20 m into \(line.right)",
+            footprint: footA,
+            [ExpectedFinding(rule: "coverage.overlap", features: [line.left, line.right], location: at(a), radius: 20.01, value: nil, valueTolerance: nil),
+             ExpectedFinding(rule: "coverage.edge-mismatch", features: [line.left, line.right], location: at(a2), radius: 0.01, value: nil, valueTolerance: nil)])
+        add("coverage.gap", "division \(line.left): a vertex on its edge with \(line.right) (line \(line.id)) moved 8 m back into \(line.left)",
+            footprint: footB,
+            [ExpectedFinding(rule: "coverage.gap", features: [], location: at(b), radius: 8.01, value: nil, valueTolerance: nil),
+             ExpectedFinding(rule: "coverage.edge-mismatch", features: [line.left, line.right], location: at(b2), radius: 0.01, value: nil, valueTolerance: nil)])
+    }
+
     // MARK: - Markers
 
     mutating func markerFaults(junction: CleanBuilder.Node) throws {
+        used.subtract(markerSafe)
         func markered(_ n: Int) throws -> Int {
             let counts = Dictionary(grouping: survey.markers.filter { $0.number.hasPrefix($0.line + "-") }, by: \.line).mapValues(\.count)
             return try take { (counts[$0.id] ?? 0) >= n }

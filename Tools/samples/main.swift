@@ -31,6 +31,7 @@ do {
 
     try injector.undershoot(at: junctions[1])
     try injector.overshoot(at: junctions[2])
+    try injector.coverageFaults()
     try injector.attribution()
     try injector.invalidDivision()
     injector.emptyLine()

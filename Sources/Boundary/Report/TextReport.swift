@@ -25,12 +25,12 @@ public enum TextReport {
         out += Severity.allCases.reversed().compactMap { sev in report.countsBySeverity[sev].map { "\($0) \(sev.rawValue)\($0 == 1 ? "" : "s")" } }.joined(separator: ", ") + "\n"
         out += "\nSummary\n"
         let counts = report.countsByRule
-        for rule in RuleCatalogue.definitions.map(\.id) + ["coverage.overlap", "coverage.gap", "coverage.hole", "coverage.edge-mismatch", "validate.rule-failed"] {
+        for rule in RuleCatalogue.definitions.map(\.id) + ["validate.rule-failed"] {
             guard let n = counts[rule], let first = findings.first(where: { $0.ruleID == rule }) else { continue }
             out += "  " + paint(first.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0), first.severity)
             out += rule.padding(toLength: 26, withPad: " ", startingAt: 0) + String(n) + "\n"
         }
-        for (rule, n) in counts.sorted(by: { $0.key < $1.key }) where RuleCatalogue.definition(rule) == nil && !rule.hasPrefix("coverage.") && rule != "validate.rule-failed" {
+        for (rule, n) in counts.sorted(by: { $0.key < $1.key }) where RuleCatalogue.definition(rule) == nil && rule != "validate.rule-failed" {
             out += "  " + "".padding(toLength: 8, withPad: " ", startingAt: 0) + rule.padding(toLength: 26, withPad: " ", startingAt: 0) + "\(n)\n"
         }
         out += "\nFindings\n"

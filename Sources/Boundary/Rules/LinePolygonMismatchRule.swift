@@ -37,11 +37,22 @@ public struct LinePolygonMismatchRule: SurveyRule {
                         message: "line \(line.label) separates \(l) and \(r), but those divisions share no edge"))
                     continue
                 }
-                if let (d, at) = try worst(of: survey.lineParts[i], against: edge, context: context), d > maxDistance {
+                _ = edge
+                // The line against each of its two divisions: the worse side is reported.
+                var worstSide: (Double, Coordinate, String)?
+                for code in [l, r] {
+                    guard let k = survey.divisionByCode[code] else { continue }
+                    let boundary = try survey.survey.divisions[k].geometry.boundary()
+                    if let (d, at) = try worst(of: survey.lineParts[i], against: boundary, context: context), d > maxDistance,
+                       worstSide.map({ d > $0.0 }) ?? true {
+                        worstSide = (d, at, code)
+                    }
+                }
+                if let (d, at, code) = worstSide, let k = survey.divisionByCode[code] {
                     findings.append(try Finding(
-                        ruleID: Self.definition.id, severity: severity, features: [line.reference],
+                        ruleID: Self.definition.id, severity: severity, features: [line.reference, survey.survey.divisions[k].reference],
                         location: try context.point(at), value: d, tolerance: maxDistance,
-                        message: "line \(line.label) is \(Measure.m(d)) away from the edge \(l) and \(r) share, at \(Measure.at(at))"))
+                        message: "line \(line.label) is \(Measure.m(d)) away from the boundary of \(code), which it should follow, at \(Measure.at(at))"))
                 }
             } else if lk != rk, let k = survey.divisionByCode[lk ? l : r] {
                 let inside = lk ? l : r

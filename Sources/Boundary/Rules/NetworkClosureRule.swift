@@ -83,7 +83,11 @@ public struct NetworkClosureRule: SurveyRule {
             let a = try division.geometry.boundary(), b = try enclosed.boundary()
             // Boundaries that share their vertices match; only a mismatch is worth the sampling.
             if !merged, (try? a.topologicallyEquals(b)) == true { continue }
-            let (d, at) = try worstPoint(of: a, b, bothWays: !merged, context: context)
+            // Where the enclosed face runs along another division, the lines merged the two: the
+            // division's own boundary (measured from a) shows where they leave it open.
+            let others = try Set(mine.flatMap { face in faces.firstIndex { $0 === face }.map { Array(overlaps[$0].keys) } ?? [] })
+                .subtracting([k]).map { try divisions[$0].geometry.boundary().prepared() }
+            let (d, at) = try worstPoint(of: a, b, bothWays: !merged, explained: others, context: context)
             guard d > maxDistance else { continue }
             findings.append(try Finding(
                 ruleID: Self.definition.id, severity: severity, features: [division.reference], location: try context.point(at),
@@ -100,13 +104,17 @@ public struct NetworkClosureRule: SurveyRule {
     ///
     /// With `bothWays` false, only points of `a` are measured: a division merged with a neighbour is
     /// open where its own boundary runs inside the merged face.
-    private func worstPoint(of a: Geometry, _ b: Geometry, bothWays: Bool, context: GEOSContext) throws -> (Double, Coordinate) {
+    private func worstPoint(of a: Geometry, _ b: Geometry, bothWays: Bool, explained: [PreparedGeometry],
+                            context: GEOSContext) throws -> (Double, Coordinate) {
         var best = (0.0, Coordinate(x: 0, y: 0))
-        for (from, to) in bothWays ? [(a, b), (b, a)] : [(a, b)] {
+        let pairs: [(Geometry, Geometry)] = bothWays ? [(a, b), (b, a)] : [(a, b)]
+        for n in pairs.indices {
+            let (from, to) = pairs[n]
             let target = try to.prepared()
             for c in Plane.densified(try from.allCoordinates(), step: 10) {
                 let p = try context.point(c)
                 if try target.isWithinDistance(max(best.0, maxDistance), of: p) { continue }
+                if n == 1, try explained.contains(where: { try $0.isWithinDistance(maxDistance, of: p) }) { continue }
                 let d = try to.distance(to: p)
                 if d > best.0 { best = (d, c) }
             }

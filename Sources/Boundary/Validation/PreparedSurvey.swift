@@ -30,6 +30,7 @@ public final class PreparedSurvey {
     private var cachedFreeEnds: [FreeEnd]?
     private var cachedEdges: [String: Geometry?] = [:]
     private var cachedOutline: Geometry??
+    var cachedCoverage: [Finding]?
 
     /// Prepares `survey` for validation under `profile`.
     ///

@@ -12,6 +12,7 @@ public enum RuleCatalogue {
         LineSelfIntersectionRule.self, LineDangleRule.self, LineUndershootRule.self, LineOvershootRule.self,
         LinePseudoNodeRule.self, LineDuplicateRule.self, LineOverlapRule.self, LineCrossingRule.self,
         LineAttributionRule.self, LinePolygonMismatchRule.self, NetworkClosureRule.self,
+        CoverageOverlapRule.self, CoverageGapRule.self, CoverageHoleRule.self, CoverageEdgeMismatchRule.self,
         MarkerUnmatchedRule.self, MarkerOffLineRule.self, MarkerNumberFormatRule.self, MarkerDuplicateRule.self,
         MarkerOrderRule.self, MarkerJunctionRule.self, MarkerTypeCountRule.self,
     ] }

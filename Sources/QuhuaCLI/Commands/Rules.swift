@@ -46,7 +46,6 @@ struct Rules: ParsableCommand {
             print("")
         }
         print("Marker numbers: \(p.markers.numberPattern) (line part = the marker's line id; JNNN = a three-sided set at a junction)")
-        print("Coverage rules (coverage.overlap, coverage.gap, coverage.edge-mismatch) run on the division polygons when the coverage validator is available.")
     }
 
     private func format(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }

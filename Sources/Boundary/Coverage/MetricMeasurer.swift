@@ -1,0 +1,63 @@
+import CRS
+import GEOSKit
+
+/// Brings small geometries of a coverage into metres before they are measured (one per worker).
+///
+/// Geographic input (longitude/latitude on CGCS2000 or WGS84) is projected to the CGCS2000 3°
+/// Gauss-Krüger zone whose band holds the geometry's middle longitude, through the CRS
+/// module's ``CoordinateTransform``; outside those zones, or when the geometry reaches beyond
+/// its zone, to a ``LocalTransverseMercator`` centred on it. Metric input is measured as it is.
+/// Not `Sendable`: it caches PROJ transforms, which are single-thread.
+final class MetricMeasurer {
+    private let isGeographic: Bool
+    private var zoneTransforms: [Int: CoordinateTransform] = [:]
+
+    init(isGeographic: Bool) {
+        self.isGeographic = isGeographic
+    }
+
+    /// The geometry in metres (itself when the layer is metric).
+    func metric(_ geometry: Geometry) throws -> Geometry {
+        guard isGeographic, let env = try geometry.envelope else { return geometry }
+        let middle = (env.minX + env.maxX) / 2
+        if let zone = try? GaussKrugerZone.bestZone(for: middle),
+           zone.longitudeDomain.contains(env.minX), zone.longitudeDomain.contains(env.maxX) {
+            let transform: CoordinateTransform
+            if let t = zoneTransforms[zone.number] {
+                transform = t
+            } else {
+                do {
+                    transform = try CoordinateTransform(from: .cgcs2000, to: .cgcs2000GaussKruger(zone, withZonePrefix: false))
+                } catch {
+                    throw CoverageError.projection(error)
+                }
+                zoneTransforms[zone.number] = transform
+            }
+            do {
+                return try geometry.transformedXY { xy in try transform.transform(interleaved: xy) }
+            } catch let error as CRSError {
+                throw CoverageError.projection(error)
+            }
+        }
+        let local = LocalTransverseMercator(centralMeridian: middle)
+        return try geometry.transformedXY { xy in local.forward(interleaved: xy) }
+    }
+
+    /// The area in square metres.
+    func area(_ geometry: Geometry) throws -> Double { try metric(geometry).area }
+
+    /// The length (or perimeter) in metres.
+    func length(_ geometry: Geometry) throws -> Double { try metric(geometry).length }
+
+    /// The diameter in metres of the widest circle inside a polygon, to about a hundredth of itself.
+    ///
+    /// The inscribed radius is at most 2·area/perimeter, so a tolerance of a hundredth of
+    /// area/perimeter keeps the answer within about 1 % however long and thin the polygon is.
+    func width(_ geometry: Geometry) throws -> Double {
+        let m = try metric(geometry)
+        let area = try m.area, perimeter = try m.length
+        guard area > 0, perimeter > 0 else { return 0 }
+        let tolerance = area / perimeter / 100
+        return try 2 * m.maximumInscribedCircle(tolerance: tolerance).radius
+    }
+}
