@@ -18,6 +18,7 @@ struct Quhua: ParsableCommand {
         subcommands: [
             Validate.self,
             Rules.self,
+            Inspect.self,
         ]
     )
 

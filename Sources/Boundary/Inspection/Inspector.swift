@@ -156,7 +156,9 @@ public struct Inspector {
         let divisions = try survey.divisions.map { d in
             Division(code: d.code, name: d.name, geometry: try moved(d.geometry), reference: d.reference)
         }
-        return Survey(context: context, lines: lines, markers: markers, divisions: divisions, emptyFeatures: survey.emptyFeatures,
-                      files: survey.files, inputCRS: survey.inputCRS, metricCRS: record.metricCRS)
+        let moved = Survey(context: context, lines: lines, markers: markers, divisions: divisions, emptyFeatures: survey.emptyFeatures,
+                           files: survey.files, inputCRS: survey.inputCRS, metricCRS: record.metricCRS)
+        moved.measurementNote = record.measurementNote
+        return moved
     }
 }

@@ -15,7 +15,8 @@ public struct LineComparator: Sendable {
     public var tolerance: Double
     /// Lines whose Hausdorff distance is at most this many metres are unchanged.
     public var unchangedDistance: Double
-    /// The densified Fréchet table has at most this many cells (it bounds the time, n × m).
+    /// Lines with more vertex pairs (n × m) than this get the discrete Fréchet distance of their
+    /// vertices (an upper bound) instead of the exact one; it also bounds the Hausdorff densification.
     public var maximumFrechetCells: Int
 
     /// Creates a comparator.
@@ -23,7 +24,7 @@ public struct LineComparator: Sendable {
     /// - Parameters:
     ///   - tolerance: the distance (m) above which a stretch is changed.
     ///   - unchangedDistance: the Hausdorff distance (m) at or below which a line is unchanged.
-    ///   - maximumFrechetCells: the budget for densifying the Fréchet computation.
+    ///   - maximumFrechetCells: the budget of vertex pairs for the Fréchet and Hausdorff computations.
     public init(tolerance: Double, unchangedDistance: Double = 0.001, maximumFrechetCells: Int = 4_000_000) {
         self.tolerance = tolerance
         self.unchangedDistance = unchangedDistance
@@ -52,7 +53,6 @@ public struct LineComparator: Sendable {
         let recordGeometry = try context.lineString(record.points)
         let surveyGeometry = try context.lineString(oriented.points)
         let geosHausdorff = try recordGeometry.hausdorffDistance(to: surveyGeometry, densify: pieces > 1 ? 1 / Double(pieces) : nil)
-        let frechet = DiscreteFrechet.distance(record.densified(pieces: pieces), oriented.densified(pieces: pieces))
 
         var afterStretches = StretchFinder(subject: oriented, reference: record, referenceIndex: ChainIndex(record),
                                            tolerance: tolerance).stretches(on: .after)
@@ -73,12 +73,15 @@ public struct LineComparator: Sendable {
             }
         }
         let hausdorff = ([geosHausdorff] + (afterStretches + beforeStretches).map(\.maximumOffset)).max() ?? geosHausdorff
+        let exact = cells <= Double(maximumFrechetCells)
+        let frechet = exact ? FrechetDistance.distance(record.points, oriented.points, lowerBound: hausdorff)
+                            : DiscreteFrechet.distance(record.points, oriented.points)
         let verdict = LineVerdict(hausdorff: hausdorff, unchangedDistance: unchangedDistance, tolerance: tolerance)
         let areas = verdict == .unchanged ? [] :
             try AreaBetweenLines(before: record, after: oriented, snapDistance: unchangedDistance).faces(in: context)
         return LineComparison(
             beforeLength: record.length, afterLength: surveyed.length, reversed: reversed,
-            hausdorff: hausdorff, frechet: frechet, densifyPieces: pieces,
+            hausdorff: hausdorff, frechet: frechet, frechetIsUpperBound: !exact, densifyPieces: pieces,
             afterStretches: afterStretches, beforeStretches: beforeStretches, areas: areas, tolerance: tolerance,
             verdict: verdict)
     }

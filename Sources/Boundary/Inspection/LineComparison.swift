@@ -16,9 +16,13 @@ public struct LineComparison: Sendable {
     public var reversed: Bool
     /// The (densified, discrete) Hausdorff distance in metres: the farthest either line gets from the other.
     public var hausdorff: Double
-    /// The (densified) discrete Fréchet distance in metres, which also respects the order along the lines.
+    /// The Fréchet distance in metres, which also respects the order along the lines: the limit of the
+    /// discrete Fréchet distance of ever more finely densified lines, computed exactly (to 0.1 mm).
     public var frechet: Double
-    /// Into how many pieces each segment was cut for the two distances (1: vertices only).
+    /// Whether ``frechet`` is only the discrete Fréchet distance of the vertices, an upper bound (for
+    /// lines too long to compute the exact one, see ``LineComparator/maximumFrechetCells``).
+    public var frechetIsUpperBound: Bool
+    /// Into how many pieces each segment was cut for the Hausdorff distance (1: vertices only).
     public var densifyPieces: Int
     /// Pieces of the survey's line farther than the tolerance from the record's line.
     public var afterStretches: [ChangedStretch]
@@ -34,13 +38,14 @@ public struct LineComparison: Sendable {
 
     /// Creates a comparison.
     public init(beforeLength: Double, afterLength: Double, reversed: Bool, hausdorff: Double, frechet: Double,
-                densifyPieces: Int, afterStretches: [ChangedStretch], beforeStretches: [ChangedStretch],
+                frechetIsUpperBound: Bool = false, densifyPieces: Int, afterStretches: [ChangedStretch], beforeStretches: [ChangedStretch],
                 areas: [AreaTransfer], tolerance: Double, verdict: LineVerdict) {
         self.beforeLength = beforeLength
         self.afterLength = afterLength
         self.reversed = reversed
         self.hausdorff = hausdorff
         self.frechet = frechet
+        self.frechetIsUpperBound = frechetIsUpperBound
         self.densifyPieces = densifyPieces
         self.afterStretches = afterStretches
         self.beforeStretches = beforeStretches
