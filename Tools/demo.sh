@@ -16,3 +16,14 @@ status=$?
 if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then exit "$status"; fi
 "$BIN" validate --format json GeoData/cn-atlas/derived_prefectures.geojson > "$OUT/prefecture-findings.json" || true
 echo "(JSON report written to $OUT/prefecture-findings.json)"
+
+section "Joint inspection: the 2025 survey of the Shaanxi sample against the 2020 record"
+SAMPLE=GeoData/samples/inspection
+"$BIN" inspect --before "$SAMPLE/before" --after "$SAMPLE/after" --profile "$SAMPLE/profile.json" \
+    --format html -o "$OUT/inspection-report.html"
+status=$?
+# exit 1 means changes were found, which is the expected answer here
+if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then exit "$status"; fi
+"$BIN" inspect --before "$SAMPLE/before" --after "$SAMPLE/after" --profile "$SAMPLE/profile.json" \
+    | sed -n '/^Summary/,/^$/p'
+echo "(HTML report written to $OUT/inspection-report.html)"

@@ -38,7 +38,8 @@ public enum InspectionTextReport {
         out += "  lines    \(report.lines.count) compared: \(sum.unchangedLines) unchanged, \(sum.withinToleranceLines) within tolerance, \(paint("\(sum.changedLines) changed", sum.changedLines > 0 ? "31" : "32")); \(sum.missingLines) missing, \(sum.newLines) new\n"
         out += "  markers  \(report.markers.matches.count) matched: \(sum.intactMarkers) intact, \(paint("\(sum.movedMarkers) moved", sum.movedMarkers > 0 ? "31" : "32")); \(sum.missingMarkers) missing, \(sum.newMarkers) new, \(sum.typeChangedMarkers) with a new type\n"
         out += "  area     \(InspectionFormat.area(sum.areaChangingHands)) would change hands\n"
-        let bySeverity = Severity.allCases.reversed().compactMap { sev in report.validation.countsBySeverity[sev].map { "\($0) \(sev.rawValue)" } }
+        let bySeverity = Severity.allCases.reversed().compactMap { sev in report.validation.countsBySeverity[sev].map { "\($0) \(sev.rawValue)\($0 == 1 ? "" : "s")" } }
+        out += "  due      next joint inspection \(s.nextInspection?.description ?? "unknown (no survey date)")\n"
         out += "  survey   \(sum.findings == 0 ? "passes every validation rule" : "\(sum.findings) validation finding\(sum.findings == 1 ? "" : "s") (\(bySeverity.joined(separator: ", ")))")\n"
 
         out += "\nLines\n"
