@@ -144,6 +144,30 @@ import Testing
         #expect(previous - exact < 0.1, "densified 64 times, GEOS gives \(previous); exact \(exact)")
     }
 
+    @Test func frechetLiesBetweenHausdorffAndTheDensifiedDiscreteDistance() throws {
+        // Random walks (a fixed linear congruential sequence): for each pair, the exact distance is
+        // at least the Hausdorff distance, at most the discrete one, and within the densification
+        // step of the discrete distance of the lines cut into 32 pieces per segment.
+        var seed: UInt64 = 0x5eed
+        func next() -> Double {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Double(seed >> 11) / Double(1 << 53)
+        }
+        for _ in 0..<6 {
+            var a = [Coordinate(x: 0, y: 0)], b = [Coordinate(x: next() * 4, y: next() * 4)]
+            for _ in 0..<7 { a.append(Coordinate(x: a[a.count - 1].x + 5 + next() * 10, y: a[a.count - 1].y + next() * 12 - 6)) }
+            for _ in 0..<9 { b.append(Coordinate(x: b[b.count - 1].x + 4 + next() * 8, y: b[b.count - 1].y + next() * 12 - 6)) }
+            let ga = try context.lineString(a), gb = try context.lineString(b)
+            let hausdorff = try ga.hausdorffDistance(to: gb, densify: 1.0 / 32)
+            let exact = FrechetDistance.distance(a, b, lowerBound: 0)
+            let fine = DiscreteFrechet.distance(Polyline(a).densified(pieces: 32), Polyline(b).densified(pieces: 32))
+            let step = (zip(a, a.dropFirst()).map { Planar.distance($0, $1) } + zip(b, b.dropFirst()).map { Planar.distance($0, $1) }).max() ?? 0
+            #expect(exact >= hausdorff - 1e-4)
+            #expect(exact <= DiscreteFrechet.distance(a, b) + 1e-9)
+            #expect(exact <= fine + 1e-4 && fine - exact <= step / 32 + 1e-4, "exact \(exact), densified \(fine)")
+        }
+    }
+
     @Test func frechetKnownAnswers() {
         func c(_ xy: [(Double, Double)]) -> [Coordinate] { xy.map { Coordinate(x: $0.0, y: $0.1) } }
         // Parallel lines 1 apart.

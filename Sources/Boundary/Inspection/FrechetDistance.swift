@@ -81,8 +81,16 @@ enum FrechetDistance {
         var top = Interval.empty
         for i in 0..<n {
             var bottom = bottomRow[i]
+            var anyReached = false
             for j in 0..<m {
                 let l = left[j]
+                // A cell entered neither from the left nor from below passes nothing on: the reachable
+                // cells form a band, and most of the diagram is skipped without measuring.
+                if l.isEmpty && bottom.isEmpty {
+                    right[j] = .empty
+                    continue
+                }
+                anyReached = true
                 let r = free(p[i + 1], q[j], q[j + 1], eps)
                 let t = free(q[j + 1], p[i], p[i + 1], eps)
                 var reachRight = Interval.empty, reachTop = Interval.empty
@@ -97,6 +105,7 @@ enum FrechetDistance {
             }
             top = bottom
             swap(&left, &right)
+            if !anyReached { return false }
         }
         // The end corner is reached through the last cell's right edge or its top edge.
         let lastRight = left[m - 1]
