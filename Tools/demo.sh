@@ -17,6 +17,20 @@ if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then exit "$status"; fi
 "$BIN" validate --format json GeoData/cn-atlas/derived_prefectures.geojson > "$OUT/prefecture-findings.json" || true
 echo "(JSON report written to $OUT/prefecture-findings.json)"
 
+section "Boundary survey: the faulty sample (GeoData/samples/faulty, one fault injected per rule)"
+S=GeoData/samples/faulty
+"$BIN" validate "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson" | sed -n '1,/^Findings/p'
+"$BIN" validate --format html -o "$OUT/survey-report.html" "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
+"$BIN" validate --format json -o "$OUT/survey-findings.json" "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
+"$BIN" validate --format geojson -o "$OUT/survey-findings.geojson" "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
+echo "(HTML report: $OUT/survey-report.html; open the GeoJSON error layer in QGIS over the survey)"
+
+section "Boundary survey: the clean sample"
+S=GeoData/samples/clean
+"$BIN" validate "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
+status=$?
+if [ "$status" -ne 0 ]; then echo "the clean sample should give no finding (exit $status)"; exit 1; fi
+
 section "Joint inspection: the 2025 survey of the Shaanxi sample against the 2020 record"
 SAMPLE=GeoData/samples/inspection
 "$BIN" inspect --before "$SAMPLE/before" --after "$SAMPLE/after" --profile "$SAMPLE/profile.json" \

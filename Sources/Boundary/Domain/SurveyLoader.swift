@@ -113,7 +113,10 @@ public struct SurveyLoader {
             switch l.role {
             case .lines: keyField = FieldMapping.pick(fm.lineID, in: fields)
             case .markers: keyField = try need(fm.markerNumber, "marker number", "markerNumber")
-            case .divisions: keyField = try need(fm.divisionCode, "division code", "divisionCode")
+            case .divisions:
+                // Without a code column, the features' own ids (GeoJSON `id`) serve as codes.
+                let ids = l.layer.features.allSatisfy { $0.id?.stringValue.map { !$0.isEmpty } ?? false }
+                keyField = ids ? FieldMapping.pick(fm.divisionCode, in: fields) : try need(fm.divisionCode, "division code", "divisionCode")
             }
             let leftField = FieldMapping.pick(fm.lineLeft, in: fields), rightField = FieldMapping.pick(fm.lineRight, in: fields)
             if l.role == .lines, leftField == nil || rightField == nil {
@@ -154,7 +157,7 @@ public struct SurveyLoader {
                     guard type == .polygon || type == .multiPolygon else {
                         throw SurveyLoadError(file: path, feature: i + 1, problem: "is a \(type); a divisions file holds Polygons")
                     }
-                    guard let code = text(feature, keyField) else {
+                    guard let code = text(feature, keyField) ?? feature.id?.stringValue, !code.isEmpty else {
                         throw SurveyLoadError(file: path, feature: i + 1, problem: "has no division code (field \(keyField ?? "?"))")
                     }
                     divisions.append(Division(code: code, name: text(feature, nameField), geometry: geometry, reference: ref))
