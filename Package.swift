@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CRS", targets: ["CRS"]),
         .library(name: "GeoFormats", targets: ["GeoFormats"]),
         .library(name: "Boundary", targets: ["Boundary"]),
+        .library(name: "Pinyin", targets: ["Pinyin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,15 +31,18 @@ let package = Package(
                 "GEOSKit", "CRS",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            // Readers and writers walk millions of coordinates; unoptimised they make the test suite crawl.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats", "CRS"]),
+        .target(name: "Pinyin", resources: [.copy("Resources/pinyin-lexicon.txt")]),
 
         // The `quhua` executable.
         .executableTarget(
             name: "QuhuaCLI",
             dependencies: [
-                "GEOSKit", "CRS", "GeoFormats", "Boundary",
+                "GEOSKit", "CRS", "GeoFormats", "Boundary", "Pinyin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +71,7 @@ let package = Package(
         // Tests.
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
         .testTarget(name: "CRSTests", dependencies: ["CRS", "GEOSKit"], exclude: ["Reference"]),
+        .testTarget(name: "PinyinTests", dependencies: ["Pinyin"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "GEOSKit", "CRS"]),
         .testTarget(name: "BoundaryTests", dependencies: ["Boundary", "GEOSKit", "GeoFormats", "CRS"]),
     ],

@@ -17,6 +17,35 @@ if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then exit "$status"; fi
 "$BIN" validate --format json GeoData/cn-atlas/derived_prefectures.geojson > "$OUT/prefecture-findings.json" || true
 echo "(JSON report written to $OUT/prefecture-findings.json)"
 
+section "Formats and frames: the prefecture layer for GIS desktops and web maps"
+# A GeoPackage in CGCS2000 for QGIS/ArcGIS (the layer is CGCS2000 longitude/latitude).
+"$BIN" convert GeoData/cn-atlas/derived_prefectures.geojson "$OUT/prefectures.gpkg" --from-crs CGCS2000 --layer-name prefectures || exit 3
+# GeoJSON in GCJ-02 for Chinese web maps (AMap, Tencent), 6 decimals (about 0.1 m).
+"$BIN" convert "$OUT/prefectures.gpkg" "$OUT/prefectures-gcj02.geojson" --to-crs GCJ-02 --precision 6 || exit 3
+# Central Shaanxi (Xi'an, Tongchuan, Baoji, Xianyang, Weinan) in the 3° Gauss-Krüger zone of CM 108°E,
+# as a GBK Shapefile bundle for surveyors.
+"$BIN" convert "$OUT/prefectures.gpkg" "$OUT/shaanxi-gk3-cm108.shp" --where "区划码 in (610100, 610200, 610300, 610400, 610500)" \
+  --to-crs CGCS2000-GK3-CM108 --encoding GBK --zip || exit 3
+# The provinces from the TopoJSON atlas, as KMZ with one folder per province, for Google Earth.
+"$BIN" convert GeoData/cn-atlas/cn-atlas.json "$OUT/provinces.kmz" --layer provinces --from-crs CGCS2000 --name-field 地名 || exit 3
+
+section "The validation findings as error layers (GeoPackage and GeoJSON)"
+"$BIN" export --findings "$OUT/prefecture-findings.json" --format gpkg -o "$OUT/prefecture-findings.gpkg" --from-crs CGCS2000 || exit 3
+"$BIN" export --findings "$OUT/prefecture-findings.json" --format geojson -o "$OUT/prefecture-findings.geojson" --from-crs CGCS2000 || exit 3
+
+if command -v ogrinfo >/dev/null; then
+  section "GDAL opens what quhua wrote"
+  for f in "$OUT/prefectures.gpkg" "$OUT/prefectures-gcj02.geojson" "/vsizip/$OUT/shaanxi-gk3-cm108.zip" "$OUT/prefecture-findings.gpkg"; do
+    printf '%s: ' "$f"; ogrinfo -so -al "$f" | grep -E "Feature Count" | tr '\n' ' '; echo
+  done
+  validator=/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py
+  if [ -f "$validator" ]; then
+    for f in "$OUT/prefectures.gpkg" "$OUT/prefecture-findings.gpkg"; do
+      python3 "$validator" "$f" && echo "validate_gpkg: $f is a valid GeoPackage"
+    done
+  fi
+fi
+
 section "Boundary survey: the faulty sample (GeoData/samples/faulty, one fault injected per rule)"
 S=GeoData/samples/faulty
 "$BIN" validate "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson" | sed -n '1,/^Findings/p'

@@ -19,6 +19,9 @@ struct Quhua: ParsableCommand {
             Validate.self,
             Rules.self,
             Inspect.self,
+            Romanize.self,
+            Convert.self,
+            Export.self,
         ]
     )
 

@@ -135,3 +135,11 @@ func firstDifference(_ expected: FeatureLayer, _ actual: FeatureLayer, digits: I
     }
     return nil
 }
+
+extension GDAL {
+    /// Runs one SQL statement on a SQLite file with the sqlite3 shell (to damage test files).
+    static func runSQLite(_ url: URL, _ sql: String) throws {
+        let r = try run("/usr/bin/sqlite3", [url.path, sql])
+        if r.status != 0 { throw GeoFormatError(file: url.path, problem: r.output) }
+    }
+}

@@ -136,8 +136,9 @@ public struct GeoPackageReader: Sendable {
         let organization = (row["organization"] as String?)?.uppercased()
         let code: Int? = row["organization_coordsys_id"]
         if organization == "EPSG", let code { return "EPSG:\(code)" }
-        if let definition = row["definition"] as String?, let id = CRSIdentification.identify(wkt: definition) { return id }
+        // quhua's own GCJ-02 SRS carries WGS 84's definition: the name says which it is.
         if let name = row["srs_name"] as String?, let id = CRSIdentification.identify(name: name) { return id }
+        if let definition = row["definition"] as String?, let id = CRSIdentification.identify(wkt: definition) { return id }
         return nil
     }
 

@@ -36,16 +36,30 @@ struct WKBReader {
     }
 
     private mutating func double(_ little: Bool) -> Double {
-        var v: UInt64 = 0
-        for k in 0..<8 { v |= UInt64(bytes[i + k]) << (8 * UInt64(k)) }
+        let at = i
+        let v = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self) }
         i += 8
-        return Double(bitPattern: little ? v : v.byteSwapped)
+        return Double(bitPattern: little ? UInt64(littleEndian: v) : UInt64(bigEndian: v))
     }
 
     private mutating func path(_ little: Bool, hasZ: Bool, hasM: Bool, count: Int) throws -> Path {
         let dims = 2 + (hasZ ? 1 : 0) + (hasM ? 1 : 0)
         guard count >= 0, count <= (end - i) / (8 * dims) else {
             throw Problem(message: "WKB claims \(count) points but has room for \((end - i) / (8 * dims))")
+        }
+        if dims == 2 && little {
+            // The common case: copy x,y pairs straight out.
+            let start = i
+            let xy = [Double](unsafeUninitializedCapacity: 2 * count) { buffer, initialized in
+                bytes.withUnsafeBytes { raw in
+                    for k in 0..<(2 * count) {
+                        buffer[k] = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * k, as: UInt64.self)))
+                    }
+                }
+                initialized = 2 * count
+            }
+            i += 16 * count
+            return Path(xy: xy)
         }
         var xy = [Double](repeating: 0, count: 2 * count)
         var z: [Double]? = hasZ ? [Double](repeating: 0, count: count) : nil
@@ -139,8 +153,7 @@ enum WKBWriter {
     }
 
     private static func f64(_ d: Double, _ out: inout [UInt8]) {
-        let v = d.bitPattern
-        for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(k)))) }
+        withUnsafeBytes(of: d.bitPattern.littleEndian) { out.append(contentsOf: $0) }
     }
 
     private static func header(_ base: UInt32, _ hasZ: Bool, _ out: inout [UInt8]) {

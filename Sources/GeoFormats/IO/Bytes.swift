@@ -18,9 +18,8 @@ enum Bytes {
     }
 
     static func doubleLE(_ b: [UInt8], _ at: Int) -> Double {
-        var v: UInt64 = 0
-        for k in 0..<8 { v |= UInt64(b[at + k]) << (8 * UInt64(k)) }
-        return Double(bitPattern: v)
+        let v = b.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self) }
+        return Double(bitPattern: UInt64(littleEndian: v))
     }
 
     static func appendInt32BE(_ v: Int32, _ out: inout [UInt8]) {
@@ -38,7 +37,6 @@ enum Bytes {
     }
 
     static func appendDoubleLE(_ d: Double, _ out: inout [UInt8]) {
-        let v = d.bitPattern
-        for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(k)))) }
+        withUnsafeBytes(of: d.bitPattern.littleEndian) { out.append(contentsOf: $0) }
     }
 }

@@ -28,6 +28,7 @@ public struct ShapefileReader: Sendable {
     ///
     /// - Throws: ``GeoFormatError`` naming the file, the record and the problem.
     public func read(_ url: URL, context: GEOSContext) throws -> FeatureLayer {
+        if url.pathExtension.lowercased() == "zip" { return try readZip(url, context: context) }
         let base = url.deletingPathExtension()
         let name = base.lastPathComponent
         func sibling(_ ext: String) -> URL? {
@@ -82,6 +83,35 @@ public struct ShapefileReader: Sendable {
         var types: [String: FieldType] = [:]
         for f in dbf?.fields ?? [] { types[f.name] = f.fieldType }
         return FeatureLayer(name: name, crs: crs, fields: fields, features: features, fieldTypes: types)
+    }
+}
+
+extension ShapefileReader {
+    /// Reads the first Shapefile inside a zip bundle.
+    func readZip(_ url: URL, context: GEOSContext) throws -> FeatureLayer {
+        let entries = try ZipBundle.read(url)
+        guard let shp = entries.first(where: { $0.name.lowercased().hasSuffix(".shp") }) else {
+            throw GeoFormatError(file: url.relativePath, problem: "the zip holds no .shp file")
+        }
+        let stem = String(shp.name.dropLast(4))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quhua-zip-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for entry in entries where entry.name.hasPrefix(stem + ".") {
+                let name = (entry.name as NSString).lastPathComponent
+                try Data(entry.bytes).write(to: folder.appendingPathComponent(name))
+            }
+        } catch {
+            throw GeoFormatError(file: url.relativePath, problem: "cannot unpack: \(error.localizedDescription)")
+        }
+        let inner = folder.appendingPathComponent((shp.name as NSString).lastPathComponent)
+        do {
+            return try read(inner, context: context)
+        } catch var e as GeoFormatError {
+            e.file = "\(url.relativePath)!\(shp.name)"
+            throw e
+        }
     }
 }
 
