@@ -33,7 +33,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else {
             throw InspectionError.invalidSetting("\"\(text)\" is not a date written YYYY-MM-DD")
         }
-        try self.init(year: y, month: m, day: d)
+        do { try self.init(year: y, month: m, day: d) } catch {
+            throw InspectionError.invalidSetting("\"\(text)\" is not a date (no such day)")
+        }
     }
 
     /// The same day `years` later; 29 February becomes 28 February in a year without it.

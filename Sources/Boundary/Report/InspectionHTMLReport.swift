@@ -29,7 +29,9 @@ public enum InspectionHTMLReport {
             guard let box = try g.envelope else { continue }
             extent = extent?.union(box) ?? box
         }
-        let overview = InspectionMap(extent: extent ?? Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1), report: report)
+        // A little more room than SVGMap's own margin, for the arrows and labels of markers near the edge.
+        let whole = extent ?? Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1)
+        let overview = InspectionMap(extent: whole.expanded(by: max(whole.width, whole.height) * 0.03), report: report)
         var svg = overview.open(label: "Both epochs of the boundary lines with the changes found")
         svg += try overview.epochs()
         svg += "<g class=\"changes\">\n"
