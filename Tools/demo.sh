@@ -45,6 +45,7 @@ if command -v ogrinfo >/dev/null; then
     done
   fi
 fi
+
 section "Boundary survey: the faulty sample (GeoData/samples/faulty, one fault injected per rule)"
 S=GeoData/samples/faulty
 "$BIN" validate "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson" | sed -n '1,/^Findings/p'
@@ -58,3 +59,14 @@ S=GeoData/samples/clean
 "$BIN" validate "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
 status=$?
 if [ "$status" -ne 0 ]; then echo "the clean sample should give no finding (exit $status)"; exit 1; fi
+
+section "Joint inspection: the 2025 survey of the Shaanxi sample against the 2020 record"
+SAMPLE=GeoData/samples/inspection
+"$BIN" inspect --before "$SAMPLE/before" --after "$SAMPLE/after" --profile "$SAMPLE/profile.json" \
+    --format html -o "$OUT/inspection-report.html"
+status=$?
+# exit 1 means changes were found, which is the expected answer here
+if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then exit "$status"; fi
+"$BIN" inspect --before "$SAMPLE/before" --after "$SAMPLE/after" --profile "$SAMPLE/profile.json" \
+    | sed -n '/^Summary/,/^$/p'
+echo "(HTML report written to $OUT/inspection-report.html)"
