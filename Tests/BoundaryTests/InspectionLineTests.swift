@@ -38,6 +38,11 @@ import Testing
         #expect(abs(c.hausdorff - 10) < 1e-9)
         // Walking both lines forward, the leash is longest at the bulge's tip: 10 m.
         #expect(abs(c.frechet - 10) < 1e-3)
+        // The discrete Fréchet distance of the vertices as delivered is GEOS's, and much larger here:
+        // the record has no vertex near the bulge.
+        let geosDiscrete = try line(straight).frechetDistance(to: try line(bulgeLeft))
+        #expect(abs((c.discreteFrechet ?? -1) - geosDiscrete) < 1e-9)
+        #expect(geosDiscrete > 50)
         #expect(c.areas.count == 1)
         let face = try #require(c.areas.first)
         #expect(face.side == .left)

@@ -76,14 +76,17 @@ public struct LineComparator: Sendable {
         let exact = cells <= Double(maximumFrechetCells)
         let frechet = exact ? FrechetDistance.distance(record.points, oriented.points, lowerBound: hausdorff)
                             : DiscreteFrechet.distance(record.points, oriented.points)
+        let discrete = exact ? DiscreteFrechet.distance(record.points, oriented.points) : frechet
         let verdict = LineVerdict(hausdorff: hausdorff, unchangedDistance: unchangedDistance, tolerance: tolerance)
         let areas = verdict == .unchanged ? [] :
             try AreaBetweenLines(before: record, after: oriented, snapDistance: unchangedDistance).faces(in: context)
-        return LineComparison(
+        var comparison = LineComparison(
             beforeLength: record.length, afterLength: surveyed.length, reversed: reversed,
             hausdorff: hausdorff, frechet: frechet, frechetIsUpperBound: !exact, densifyPieces: pieces,
             afterStretches: afterStretches, beforeStretches: beforeStretches, areas: areas, tolerance: tolerance,
             verdict: verdict)
+        comparison.discreteFrechet = discrete
+        return comparison
     }
 
     /// Whether `line` runs the other way from `reference`: its ends lie nearer the opposite ends.

@@ -22,6 +22,9 @@ public struct LineComparison: Sendable {
     /// Whether ``frechet`` is only the discrete Fréchet distance of the vertices, an upper bound (for
     /// lines too long to compute the exact one, see ``LineComparator/maximumFrechetCells``).
     public var frechetIsUpperBound: Bool
+    /// The discrete Fréchet distance of the two lines' vertices as delivered (GEOS's definition,
+    /// without densifying): an upper bound of ``frechet`` that depends on where vertices were placed.
+    public var discreteFrechet: Double?
     /// Into how many pieces each segment was cut for the Hausdorff distance (1: vertices only).
     public var densifyPieces: Int
     /// Pieces of the survey's line farther than the tolerance from the record's line.

@@ -44,7 +44,7 @@ public enum InspectionGeoJSONReport {
         for l in report.lines {
             let c = l.comparison
             let common: [String: Any] = ["line": l.id ?? "", "left": l.leftCode ?? "", "right": l.rightCode ?? "", "verdict": c.verdict.rawValue,
-                                         "hausdorff": F.r6(c.hausdorff), "frechet": F.r6(c.frechet)]
+                                         "hausdorff": F.r6(c.hausdorff), "frechet": F.r6(c.frechet), "discreteFrechet": c.discreteFrechet.map { F.r6($0) as Any } ?? NSNull()]
             add("record-line", try geometry(record.lines[l.beforeIndex].geometry), common)
             add("survey-line", try geometry(report.after.lines[l.afterIndex].geometry), common)
             for st in c.afterStretches + c.beforeStretches {

@@ -45,7 +45,7 @@ public enum InspectionJSONReport {
             return [
                 "id": optional(l.id), "surveyId": optional(l.afterID), "left": optional(l.leftCode), "right": optional(l.rightCode),
                 "pairedBy": l.pairing.rawValue, "reversed": c.reversed, "divisionsDiffer": l.divisionsDiffer,
-                "verdict": c.verdict.rawValue, "hausdorff": F.r6(c.hausdorff), "frechet": F.r6(c.frechet),
+                "verdict": c.verdict.rawValue, "hausdorff": F.r6(c.hausdorff), "frechet": F.r6(c.frechet), "discreteFrechet": c.discreteFrechet.map { F.r6($0) as Any } ?? NSNull(),
                 "recordLength": F.r6(c.beforeLength), "surveyLength": F.r6(c.afterLength),
                 "stretches": c.afterStretches.map(stretch), "recordStretches": c.beforeStretches.map(stretch),
                 "areas": c.areas.map { a -> [String: Any] in
