@@ -45,6 +45,7 @@ if command -v ogrinfo >/dev/null; then
     done
   fi
 fi
+
 section "Boundary survey: the faulty sample (GeoData/samples/faulty, one fault injected per rule)"
 S=GeoData/samples/faulty
 "$BIN" validate "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson" | sed -n '1,/^Findings/p'
@@ -62,6 +63,17 @@ S=GeoData/samples/clean
 status=$?
 if [ "$status" -ne 0 ]; then echo "the clean sample should give no finding (exit $status)"; exit 1; fi
 
+section "Joint inspection: the 2025 survey of the Shaanxi sample against the 2020 record"
+SAMPLE=GeoData/samples/inspection
+"$BIN" inspect --before "$SAMPLE/before" --after "$SAMPLE/after" --profile "$SAMPLE/profile.json" \
+    --format html -o "$OUT/inspection-report.html"
+status=$?
+# exit 1 means changes were found, which is the expected answer here
+if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then exit "$status"; fi
+"$BIN" inspect --before "$SAMPLE/before" --after "$SAMPLE/after" --profile "$SAMPLE/profile.json" \
+    | sed -n '/^Summary/,/^$/p'
+echo "(HTML report written to $OUT/inspection-report.html)"
+
 section "Gazetteer exports: today's prefectures with boundaries, and Chongqing in 1997 as Linked Places"
 # The gazetteer is built from GeoData on first use (a minute or two), then reused.
 "$BIN" export --format gpkg --level prefecture -o "$OUT/prefectures-gazetteer.gpkg" || exit 3
@@ -69,5 +81,7 @@ section "Gazetteer exports: today's prefectures with boundaries, and Chongqing i
 if command -v ogrinfo >/dev/null; then
   printf '%s: ' "$OUT/prefectures-gazetteer.gpkg"; ogrinfo -so -al "$OUT/prefectures-gazetteer.gpkg" | grep -E "Feature Count" | tr '\n' ' '; echo
   validator=/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py
-  [ -f "$validator" ] && python3 "$validator" "$OUT/prefectures-gazetteer.gpkg" && echo "validate_gpkg: $OUT/prefectures-gazetteer.gpkg is a valid GeoPackage"
+  if [ -f "$validator" ]; then
+    python3 "$validator" "$OUT/prefectures-gazetteer.gpkg" && echo "validate_gpkg: $OUT/prefectures-gazetteer.gpkg is a valid GeoPackage"
+  fi
 fi

@@ -63,6 +63,9 @@ do {
         faults: injector.faults)
     try encoder.encode(expected).write(to: faulty.appendingPathComponent("expected.json"))
     print("clean: \(clean.lines.count) lines, \(clean.markers.count) markers, \(clean.divisions.count) divisions, \(junctions.count) junctions")
+    let inspection = InspectionBuilder(clean: clean, region: Set(region))
+    try inspection.write(to: samples.appendingPathComponent("inspection"))
+    print("inspection: the clean survey as record, a later epoch with moved, missing and new markers and a river change on line \(InspectionBuilder.riverLine)")
     print("faulty: \(injector.faults.count) faults, \(injector.faults.reduce(0) { $0 + $1.expected.count }) expected findings")
 } catch {
     FileHandle.standardError.write(Data("quhua-samples: \(error)\n".utf8))
