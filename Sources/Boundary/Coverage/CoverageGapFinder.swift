@@ -5,14 +5,18 @@ import GEOSKit
 /// The segments that ``SegmentMatcher`` could not match are the only linework that can bound
 /// an uncovered region: every matched segment has a polygon on both sides. That linework —
 /// the coverage's outer boundary plus whatever is mismatched — is joined into runs, noded and
-/// dissolved (`unaryUnion`), and polygonised. A face that no polygon covers (tested exactly at
-/// a point inside it) is a gap when its widest inscribed circle, measured in metres, is
-/// narrower than the gap width, and a hole otherwise. The unbounded face outside the coverage
-/// is never a face of the polygonisation, so the coverage's outer edge is never reported.
+/// dissolved once (`unaryUnion`), split into connected components, and each component is
+/// polygonised on its own, the components shared among the workers. (One polygonisation of
+/// everything would assign every sliver as a hole of the coverage's outer face, which is slow
+/// and tells nothing.) A face that no polygon covers, tested exactly at a point inside it, is a
+/// gap when its widest inscribed circle, measured in metres, is narrower than the gap width,
+/// and a hole otherwise. Components lying inside such a face are cut out of it first. The
+/// unbounded face outside the coverage is never a face of a polygonisation, so the coverage's
+/// outer edge is never reported.
 ///
 /// The segments on a gap's boundary are mismatched too: they are handed back, each with the
 /// polygon across the gap that lies nearest to it.
-struct CoverageGapFinder {
+struct CoverageGapFinder: Sendable {
     /// What the gap finder found.
     struct Outcome: Sendable {
         var gaps: [Finding] = []
@@ -23,18 +27,65 @@ struct CoverageGapFinder {
         var uncoveredFaces = 0
     }
 
+    /// The noded linework: edges as interleaved coordinates, grouped into connected components.
+    private struct Linework: Sendable {
+        var edges: [[Double]] = []
+        var components: [[Int]] = []
+        var componentIndex = EnvelopeIndex([])
+        var componentEnvelopes: [Envelope] = []
+    }
+
     let layer: CoverageLayer
     let states: [SegmentMatcher.State]
     let index: EnvelopeIndex
     let references: [FeatureReference]
     let options: CoverageOptions
 
-    /// Runs the search in `context`.
-    func find(context: GEOSContext) throws -> Outcome {
-        var outcome = Outcome()
-        // 1. Runs of unmatched segments.
-        var lines: [Geometry] = []
+    /// Runs the search on `workers` threads.
+    func find(workers: Int) throws -> Outcome {
         var unmatched: [Int] = []
+        for r in 0..<layer.ringCount {
+            for s in layer.segments(ofRing: r) where states[s] == .unmatched { unmatched.append(s) }
+        }
+        var outcome = Outcome()
+        outcome.unmatchedSegments = unmatched.count
+        guard !unmatched.isEmpty else { return outcome }
+        let linework = try nodedLinework()
+        let segmentIndex = EnvelopeIndex(items: unmatched.enumerated().map { (Int32($0.offset), layer.segmentEnvelope($0.element)) })
+        let unmatchedList = unmatched
+
+        // Largest components first, so the big one does not finish last.
+        let order = linework.components.indices.sorted { linework.components[$0].count > linework.components[$1].count }
+        let counter = ChunkCounter(count: order.count, chunk: 64)
+        let parts = try ParallelWork.run(workers: workers) { _ -> Outcome in
+            let context = try GEOSContext()
+            let measurer = MetricMeasurer(isGeographic: options.isGeographic)
+            var locators: [Int: PolygonLocator] = [:]
+            var mine = Outcome()
+            while let chunk = counter.take() {
+                for i in chunk {
+                    try classify(component: order[i], linework: linework, context: context, measurer: measurer,
+                                 locators: &locators, unmatched: unmatchedList, segmentIndex: segmentIndex, into: &mine)
+                }
+            }
+            return mine
+        }
+        for p in parts {
+            outcome.gaps += p.gaps
+            outcome.holes += p.holes
+            outcome.mismatches += p.mismatches
+            outcome.gapPolygons.formUnion(p.gapPolygons)
+            outcome.uncoveredFaces += p.uncoveredFaces
+        }
+        return outcome
+    }
+
+    // MARK: - Linework
+
+    /// Runs of unmatched segments, noded and dissolved by GEOS, split into connected components.
+    private func nodedLinework() throws -> Linework {
+        let context = try GEOSContext()
+        var lines: [Geometry] = []
         for r in 0..<layer.ringCount {
             var run: [Double] = []
             func flush() throws {
@@ -43,7 +94,6 @@ struct CoverageGapFinder {
             }
             for s in layer.segments(ofRing: r) {
                 if states[s] == .unmatched {
-                    unmatched.append(s)
                     if run.isEmpty { run += [layer.xs[s], layer.ys[s]] }
                     run += [layer.xs[s + 1], layer.ys[s + 1]]
                 } else {
@@ -52,38 +102,86 @@ struct CoverageGapFinder {
             }
             try flush()
         }
-        outcome.unmatchedSegments = unmatched.count
-        guard !lines.isEmpty else { return outcome }
-
-        // 2. Node, dissolve and polygonise.
-        let linework = try context.collection(.multiLineString, lines)
+        let noded = try context.collection(.multiLineString, lines).unaryUnion()
         lines.removeAll()
-        let faces = try linework.unaryUnion().polygonizedFull().polygons.parts()
-
-        // 3. Keep the faces no polygon covers.
-        var locators: [Int: PolygonLocator] = [:]
-        func covered(_ x: Double, _ y: Double) -> Bool {
-            var hit = false
-            index.query(Envelope(minX: x, minY: y, maxX: x, maxY: y)) { p in
-                if hit { return }
-                let locator: PolygonLocator
-                if let l = locators[p] { locator = l } else {
-                    if locators.count > 4096 { locators.removeAll(keepingCapacity: true) }
-                    locator = PolygonLocator(layer: layer, polygon: p)
-                    locators[p] = locator
-                }
-                if locator.locate(x, y) != .exterior { hit = true }
-            }
-            return hit
+        var result = Linework()
+        for part in try noded.parts() where try part.type == .lineString {
+            let c = try part.coordinates()
+            guard c.count >= 2 else { continue }
+            var xy: [Double] = []
+            xy.reserveCapacity(c.count * 2)
+            for p in c { xy += [p.x, p.y] }
+            result.edges.append(xy)
         }
-        let measurer = MetricMeasurer(isGeographic: options.isGeographic)
-        var segmentIndex: EnvelopeIndex?
-        for face in faces {
-            let inside = try face.pointOnSurface().coordinates()
-            guard let p = inside.first, !covered(p.x, p.y) else { continue }
+        // Components: edges joined at shared end points (exact after noding).
+        struct Point: Hashable { var x: UInt64; var y: UInt64 }
+        var node: [Point: Int] = [:]
+        var parent: [Int] = []
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        var edgeNode: [Int] = []
+        for e in result.edges {
+            var ends: [Int] = []
+            for k in [0, e.count - 2] {
+                let p = Point(x: (e[k] + 0.0).bitPattern, y: (e[k + 1] + 0.0).bitPattern)
+                if let id = node[p] { ends.append(id) } else {
+                    node[p] = parent.count
+                    ends.append(parent.count)
+                    parent.append(parent.count)
+                }
+            }
+            let a = find(ends[0]), b = find(ends[1])
+            if a != b { parent[a] = b }
+            edgeNode.append(ends[0])
+        }
+        var componentOf: [Int: Int] = [:]
+        for (i, n) in edgeNode.enumerated() {
+            let root = find(n)
+            if let c = componentOf[root] { result.components[c].append(i) } else {
+                componentOf[root] = result.components.count
+                result.components.append([i])
+            }
+        }
+        result.componentEnvelopes = result.components.map { edges in
+            var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+            for e in edges {
+                let xy = result.edges[e]
+                for k in stride(from: 0, to: xy.count, by: 2) {
+                    minX = min(minX, xy[k]); maxX = max(maxX, xy[k])
+                    minY = min(minY, xy[k + 1]); maxY = max(maxY, xy[k + 1])
+                }
+            }
+            return Envelope(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
+        }
+        result.componentIndex = EnvelopeIndex(result.componentEnvelopes.map { Optional($0) })
+        return result
+    }
+
+    /// The faces of one component's edges.
+    private func faces(of component: Int, linework: Linework, context: GEOSContext) throws -> [Geometry] {
+        let lines = try linework.components[component].map { try context.lineString(interleaved: linework.edges[$0]) }
+        return try context.collection(.multiLineString, lines).polygonizedFull().polygons.parts()
+    }
+
+    // MARK: - Faces
+
+    private func classify(component: Int, linework: Linework, context: GEOSContext, measurer: MetricMeasurer,
+                          locators: inout [Int: PolygonLocator], unmatched: [Int], segmentIndex: EnvelopeIndex,
+                          into outcome: inout Outcome) throws {
+        for face in try faces(of: component, linework: linework, context: context) {
+            guard var face = try uncoveredFace(face, component: component, linework: linework, context: context,
+                                               locators: &locators) else { continue }
             outcome.uncoveredFaces += 1
-            let width = try measurer.width(face)
-            let sides = try boundingSegments(of: face, unmatched: unmatched, index: &segmentIndex)
+            if try face.isEmpty { continue }
+            if try face.type == .geometryCollection { face = try context.collection(.multiPolygon, face.parts()) }
+            // A hundredth of the gap width decides gap or hole; refine when the answer is that close.
+            let coarse = max(options.gapWidth / 100, 1e-6)
+            var width = try measurer.width(face, tolerance: coarse)
+            if abs(width - options.gapWidth) < 2 * coarse { width = try measurer.width(face, tolerance: coarse / 20) }
+            let sides = try boundingSegments(of: face, unmatched: unmatched, index: segmentIndex)
             let polygons = Set(sides.map { layer.polygon(ofVertex: $0) }).sorted()
             let features = polygons.map { references[$0] }
             let names = features.map(\.description).joined(separator: ", ")
@@ -101,20 +199,58 @@ struct CoverageGapFinder {
                     message: "uncovered hole \(Self.format(width)) m wide (at least the \(Self.format(options.gapWidth)) m gap width) inside \(names)"))
             }
         }
-        return outcome
+    }
+
+    /// The face with nested components cut out, when no polygon covers it; `nil` when one does.
+    private func uncoveredFace(_ face: Geometry, component: Int, linework: Linework, context: GEOSContext,
+                               locators: inout [Int: PolygonLocator]) throws -> Geometry? {
+        guard let env = try face.envelope else { return nil }
+        // Other components inside the face belong to nested faces: cut them out.
+        var nested: [Geometry] = []
+        var prepared: PreparedGeometry?
+        for c in linework.componentIndex.items(intersecting: env) where c != component {
+            let e = linework.componentEnvelopes[c]
+            guard e.minX >= env.minX, e.maxX <= env.maxX, e.minY >= env.minY, e.maxY <= env.maxY else { continue }
+            let first = linework.edges[linework.components[c][0]]
+            if prepared == nil { prepared = try face.prepared() }
+            guard let p = prepared, try p.contains(context.point(x: first[0], y: first[1])) else { continue }
+            nested += try faces(of: c, linework: linework, context: context)
+        }
+        var result = face
+        if !nested.isEmpty {
+            result = try face.difference(context.collection(.multiPolygon, nested).unaryUnion())
+            if try result.isEmpty { return nil }
+        }
+        guard let p = try result.pointOnSurface().coordinates().first else { return nil }
+        return covered(p.x, p.y, locators: &locators) ? nil : result
+    }
+
+    /// Whether some polygon covers the point (inside or on its boundary).
+    private func covered(_ x: Double, _ y: Double, locators: inout [Int: PolygonLocator]) -> Bool {
+        var hit = false
+        index.query(Envelope(minX: x, minY: y, maxX: x, maxY: y)) { p in
+            if hit { return }
+            let locator: PolygonLocator
+            if let l = locators[p] { locator = l } else {
+                if locators.count > 4096 { locators.removeAll(keepingCapacity: true) }
+                locator = PolygonLocator(layer: layer, polygon: p)
+                locators[p] = locator
+            }
+            if locator.locate(x, y) != .exterior { hit = true }
+        }
+        return hit
     }
 
     /// The unmatched segments lying along a face's boundary.
-    private func boundingSegments(of face: Geometry, unmatched: [Int], index: inout EnvelopeIndex?) throws -> [Int] {
-        if index == nil {
-            index = EnvelopeIndex(items: unmatched.enumerated().map { (Int32($0.offset), layer.segmentEnvelope($0.element)) })
-        }
-        guard let segmentIndex = index else { return [] }
+    private func boundingSegments(of face: Geometry, unmatched: [Int], index segmentIndex: EnvelopeIndex) throws -> [Int] {
         let scale = max(1, abs(layer.envelope?.minX ?? 1), abs(layer.envelope?.maxX ?? 1),
                         abs(layer.envelope?.minY ?? 1), abs(layer.envelope?.maxY ?? 1))
         let tolerance = scale * 1e-9
         var found = Set<Int>()
-        let rings = try [face.exteriorRing] + face.interiorRings
+        var rings: [Geometry] = []
+        for polygon in try face.parts() where try polygon.type == .polygon {
+            rings += try [polygon.exteriorRing] + polygon.interiorRings
+        }
         for ring in rings {
             let c = try ring.coordinates()
             for i in 0..<max(0, c.count - 1) {

@@ -49,15 +49,22 @@ final class MetricMeasurer {
     /// The length (or perimeter) in metres.
     func length(_ geometry: Geometry) throws -> Double { try metric(geometry).length }
 
-    /// The diameter in metres of the widest circle inside a polygon, to about a hundredth of itself.
+    /// The diameter in metres of the widest circle inside a polygon, to within `tolerance` metres
+    /// (and never coarser than about a twentieth of the diameter itself).
     ///
-    /// The inscribed radius is at most 2·area/perimeter, so a tolerance of a hundredth of
-    /// area/perimeter keeps the answer within about 1 % however long and thin the polygon is.
-    func width(_ geometry: Geometry) throws -> Double {
+    /// The inscribed radius is at most 2·area/perimeter (for convex polygons; near enough for
+    /// gaps), which gives the polygon's own scale for the tolerance, so a long thin sliver costs
+    /// as little as a compact gap.
+    func width(_ geometry: Geometry, tolerance: Double) throws -> Double {
         let m = try metric(geometry)
         let area = try m.area, perimeter = try m.length
         guard area > 0, perimeter > 0 else { return 0 }
-        let tolerance = area / perimeter / 100
-        return try 2 * m.maximumInscribedCircle(tolerance: tolerance).radius
+        // A triangle's inscribed circle is exact: diameter 4·area/perimeter.
+        if try m.type == .polygon, try m.interiorRings.isEmpty, try m.exteriorRing.coordinateCount == 4 {
+            return 4 * area / perimeter
+        }
+        let radiusScale = 2 * area / perimeter
+        let step = max(1e-9, min(tolerance, radiusScale / 10))
+        return try 2 * m.maximumInscribedCircle(tolerance: step).radius
     }
 }
