@@ -202,27 +202,43 @@ struct CoverageGapFinder: Sendable {
     }
 
     /// The face with nested components cut out, when no polygon covers it; `nil` when one does.
+    ///
+    /// The coverage is tested at a point inside the face. Other components can lie inside the
+    /// face (slivers inside the coverage's outer face, an island inside a gap); they are faces of
+    /// their own and are cut out of this one, but only when they matter: when the test point
+    /// falls inside one of them, or when the face is uncovered and is about to be measured.
     private func uncoveredFace(_ face: Geometry, component: Int, linework: Linework, context: GEOSContext,
                                locators: inout [Int: PolygonLocator]) throws -> Geometry? {
-        guard let env = try face.envelope else { return nil }
-        // Other components inside the face belong to nested faces: cut them out.
-        var nested: [Geometry] = []
+        guard let p = try face.pointOnSurface().coordinates().first, let env = try face.envelope else { return nil }
         var prepared: PreparedGeometry?
-        for c in linework.componentIndex.items(intersecting: env) where c != component {
+        /// Whether component `c` lies inside this face.
+        func isNested(_ c: Int) throws -> Bool {
             let e = linework.componentEnvelopes[c]
-            guard e.minX >= env.minX, e.maxX <= env.maxX, e.minY >= env.minY, e.maxY <= env.maxY else { continue }
+            guard c != component, e.minX >= env.minX, e.maxX <= env.maxX, e.minY >= env.minY, e.maxY <= env.maxY else { return false }
             let first = linework.edges[linework.components[c][0]]
             if prepared == nil { prepared = try face.prepared() }
-            guard let p = prepared, try p.contains(context.point(x: first[0], y: first[1])) else { continue }
+            guard let prep = prepared else { return false }
+            return try prep.contains(context.point(x: first[0], y: first[1]))
+        }
+        // A nested component whose box holds the test point might hold the point itself.
+        var pointInNested = false
+        for c in linework.componentIndex.items(intersecting: Envelope(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y)) where try isNested(c) {
+            let point = try context.point(x: p.x, y: p.y)
+            if try faces(of: c, linework: linework, context: context).contains(where: { try $0.intersects(point) }) {
+                pointInNested = true
+                break
+            }
+        }
+        if !pointInNested && covered(p.x, p.y, locators: &locators) { return nil }
+        var nested: [Geometry] = []
+        for c in linework.componentIndex.items(intersecting: env) where try isNested(c) {
             nested += try faces(of: c, linework: linework, context: context)
         }
-        var result = face
-        if !nested.isEmpty {
-            result = try face.difference(context.collection(.multiPolygon, nested).unaryUnion())
-            if try result.isEmpty { return nil }
-        }
-        guard let p = try result.pointOnSurface().coordinates().first else { return nil }
-        return covered(p.x, p.y, locators: &locators) ? nil : result
+        if nested.isEmpty { return pointInNested ? nil : face }
+        let result = try face.difference(context.collection(.multiPolygon, nested).unaryUnion())
+        if try result.isEmpty { return nil }
+        guard let q = try result.pointOnSurface().coordinates().first else { return nil }
+        return covered(q.x, q.y, locators: &locators) ? nil : result
     }
 
     /// Whether some polygon covers the point (inside or on its boundary).

@@ -122,13 +122,16 @@ struct CoverageOverlapFinder {
             let ca = try a.clipped(to: window), cb = try b.clipped(to: window)
             if try ca.isEmpty || cb.isEmpty { continue }
             guard try ca.relate(cb, matches: "T********") else { continue }
-            let piece = try ca.intersection(cb)
-            if let e = try piece.envelope,
-               e.minX <= window.minX || e.minY <= window.minY || e.maxX >= window.maxX || e.maxY >= window.maxY {
-                clippedTestHeld = false
-                break
+            // Only the areal part counts: the shared edges of the two polygons come along as lines.
+            let areas = try areal(ca.intersection(cb))
+            for piece in areas {
+                if let e = try piece.envelope,
+                   e.minX <= window.minX || e.minY <= window.minY || e.maxX >= window.maxX || e.maxY >= window.maxY {
+                    clippedTestHeld = false
+                }
             }
-            pieces.append(contentsOf: try areal(piece))
+            if !clippedTestHeld { break }
+            pieces.append(contentsOf: areas)
         }
         if !clippedTestHeld {
             pieces = []

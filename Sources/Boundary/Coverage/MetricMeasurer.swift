@@ -59,12 +59,26 @@ final class MetricMeasurer {
         let m = try metric(geometry)
         let area = try m.area, perimeter = try m.length
         guard area > 0, perimeter > 0 else { return 0 }
-        // A triangle's inscribed circle is exact: diameter 4·area/perimeter.
-        if try m.type == .polygon, try m.interiorRings.isEmpty, try m.exteriorRing.coordinateCount == 4 {
+        // A triangle's inscribed circle is exact: diameter 4·area/perimeter. Slivers are mostly
+        // triangles, often with extra vertices on their straight sides.
+        if try m.type == .polygon, try m.interiorRings.isEmpty, try Self.isTriangle(m.exteriorRing.coordinates()) {
             return 4 * area / perimeter
         }
         let radiusScale = 2 * area / perimeter
         let step = max(1e-9, min(tolerance, radiusScale / 10))
         return try 2 * m.maximumInscribedCircle(tolerance: step).radius
+    }
+
+    /// Whether a closed ring has exactly three corners (vertices that are not on a straight line
+    /// through their neighbours), decided exactly.
+    static func isTriangle(_ ring: [Coordinate]) -> Bool {
+        let n = ring.count - 1
+        guard n >= 3, n <= 16 else { return false }
+        var corners = 0
+        for i in 0..<n {
+            let a = ring[(i + n - 1) % n], b = ring[i], c = ring[(i + 1) % n]
+            if RobustOrientation.orientation(a.x, a.y, b.x, b.y, c.x, c.y) != 0 { corners += 1 }
+        }
+        return corners == 3
     }
 }
