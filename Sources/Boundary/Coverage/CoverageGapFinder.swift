@@ -177,10 +177,7 @@ struct CoverageGapFinder: Sendable {
             outcome.uncoveredFaces += 1
             if try face.isEmpty { continue }
             if try face.type == .geometryCollection { face = try context.collection(.multiPolygon, face.parts()) }
-            // A hundredth of the gap width decides gap or hole; refine when the answer is that close.
-            let coarse = max(options.gapWidth / 100, 1e-6)
-            var width = try measurer.width(face, tolerance: coarse)
-            if abs(width - options.gapWidth) < 2 * coarse { width = try measurer.width(face, tolerance: coarse / 20) }
+            let width = try measurer.width(face, threshold: options.gapWidth)
             let sides = try boundingSegments(of: face, unmatched: unmatched, index: segmentIndex)
             let polygons = Set(sides.map { layer.polygon(ofVertex: $0) }).sorted()
             let features = polygons.map { references[$0] }

@@ -49,13 +49,14 @@ final class MetricMeasurer {
     /// The length (or perimeter) in metres.
     func length(_ geometry: Geometry) throws -> Double { try metric(geometry).length }
 
-    /// The diameter in metres of the widest circle inside a polygon, to within `tolerance` metres
-    /// (and never coarser than about a twentieth of the diameter itself).
+    /// The diameter in metres of the widest circle inside a polygon, to about a hundredth of itself,
+    /// and to a two-hundredth of `threshold` when it is that close to `threshold`.
     ///
-    /// The inscribed radius is at most 2·area/perimeter (for convex polygons; near enough for
-    /// gaps), which gives the polygon's own scale for the tolerance, so a long thin sliver costs
-    /// as little as a compact gap.
-    func width(_ geometry: Geometry, tolerance: Double) throws -> Double {
+    /// The inscribed radius is at most about 2·area/perimeter for the compact shapes gaps have,
+    /// which sets the search step (a hundredth of that) from the polygon's own scale, so a long
+    /// thin sliver costs as little as a compact gap; only a width near the threshold is searched
+    /// more finely. The search is ``InscribedCircleFinder``'s.
+    func width(_ geometry: Geometry, threshold: Double) throws -> Double {
         let m = try metric(geometry)
         let area = try m.area, perimeter = try m.length
         guard area > 0, perimeter > 0 else { return 0 }
@@ -64,9 +65,21 @@ final class MetricMeasurer {
         if try m.type == .polygon, try m.interiorRings.isEmpty, try Self.isTriangle(m.exteriorRing.coordinates()) {
             return 4 * area / perimeter
         }
-        let radiusScale = 2 * area / perimeter
-        let step = max(1e-9, min(tolerance, radiusScale / 10))
-        return try 2 * m.maximumInscribedCircle(tolerance: step).radius
+        var width = 0.0
+        for part in try m.parts() where try part.type == .polygon {
+            let rings = try ([part.exteriorRing] + part.interiorRings).map { ring in
+                try ring.coordinates().map { (x: $0.x, y: $0.y) }
+            }
+            let finder = InscribedCircleFinder(rings: rings)
+            let partArea = try part.area, partPerimeter = try part.length
+            guard partArea > 0, partPerimeter > 0 else { continue }
+            let coarse = max(1e-9, 2 * partArea / partPerimeter / 100)
+            var w = 2 * finder.radius(tolerance: coarse)
+            let fine = max(1e-9, threshold / 200)
+            if fine < coarse, abs(w - threshold) <= 2 * coarse { w = 2 * finder.radius(tolerance: fine) }
+            width = max(width, w)
+        }
+        return width
     }
 
     /// Whether a closed ring has exactly three corners (vertices that are not on a straight line
