@@ -171,6 +171,29 @@ struct CoverageGapFinder: Sendable {
     private func classify(component: Int, linework: Linework, context: GEOSContext, measurer: MetricMeasurer,
                           locators: inout [Int: PolygonLocator], unmatched: [Int], segmentIndex: EnvelopeIndex,
                           into outcome: inout Outcome) throws {
+        let edges = linework.components[component]
+        // Most components of a dirty layer are one closed ring around a sliver: decide those
+        // without GEOS when a point inside is covered and no other component lies around it.
+        if edges.count == 1, let ring = Self.closedRing(linework.edges[edges[0]]),
+           let p = Self.interiorPoint(of: ring) {
+            let env = linework.componentEnvelopes[component]
+            var nestedNearPoint = false
+            linework.componentIndex.query(Envelope(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y)) { c in
+                let e = linework.componentEnvelopes[c]
+                if c != component, e.minX >= env.minX, e.maxX <= env.maxX, e.minY >= env.minY, e.maxY <= env.maxY {
+                    nestedNearPoint = true
+                }
+            }
+            if !nestedNearPoint, covered(p.x, p.y, locators: &locators) { return }
+        }
+        // A component without a cycle (as many nodes as edges, or more) has no face.
+        var nodes = Set<[UInt64]>()
+        for e in edges {
+            let xy = linework.edges[e]
+            nodes.insert([xy[0].bitPattern, xy[1].bitPattern])
+            nodes.insert([xy[xy.count - 2].bitPattern, xy[xy.count - 1].bitPattern])
+        }
+        if edges.count < nodes.count { return }
         for face in try faces(of: component, linework: linework, context: context) {
             guard var face = try uncoveredFace(face, component: component, linework: linework, context: context,
                                                locators: &locators) else { continue }
@@ -236,6 +259,41 @@ struct CoverageGapFinder: Sendable {
         if try result.isEmpty { return nil }
         guard let q = try result.pointOnSurface().coordinates().first else { return nil }
         return covered(q.x, q.y, locators: &locators) ? nil : result
+    }
+
+    /// The coordinates of an edge as (x, y) pairs when it closes on itself.
+    static func closedRing(_ xy: [Double]) -> [(x: Double, y: Double)]? {
+        let n = xy.count / 2
+        guard n >= 4, xy[0] == xy[2 * n - 2], xy[1] == xy[2 * n - 1] else { return nil }
+        return (0..<n).map { (x: xy[2 * $0], y: xy[2 * $0 + 1]) }
+    }
+
+    /// A point strictly inside a simple closed ring: the middle of the widest stretch of a
+    /// horizontal line through the widest band between vertex heights.
+    static func interiorPoint(of ring: [(x: Double, y: Double)]) -> (x: Double, y: Double)? {
+        let ys = Set(ring.map(\.y)).sorted()
+        guard ys.count >= 2 else { return nil }
+        var band = 0
+        for i in 1..<(ys.count - 1) where ys[i + 1] - ys[i] > ys[band + 1] - ys[band] { band = i }
+        let y = (ys[band] + ys[band + 1]) / 2
+        guard y > ys[band], y < ys[band + 1] else { return nil }
+        var crossings: [Double] = []
+        for i in 0..<(ring.count - 1) {
+            let a = ring[i], b = ring[i + 1]
+            if (a.y < y) != (b.y < y) { crossings.append(a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y)) }
+        }
+        crossings.sort()
+        var best: (Double, Double)?
+        var i = 0
+        while i + 1 < crossings.count {
+            let w = crossings[i + 1] - crossings[i]
+            if w > 0, w > (best.map { $0.1 - $0.0 } ?? 0) { best = (crossings[i], crossings[i + 1]) }
+            i += 2
+        }
+        guard let (x0, x1) = best else { return nil }
+        let x = (x0 + x1) / 2
+        guard x > x0, x < x1 else { return nil }
+        return (x, y)
     }
 
     /// Whether some polygon covers the point (inside or on its boundary).

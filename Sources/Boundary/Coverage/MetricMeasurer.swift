@@ -49,11 +49,11 @@ final class MetricMeasurer {
     /// The length (or perimeter) in metres.
     func length(_ geometry: Geometry) throws -> Double { try metric(geometry).length }
 
-    /// The diameter in metres of the widest circle inside a polygon, to about a hundredth of itself,
+    /// The diameter in metres of the widest circle inside a polygon, to a few hundredths of itself,
     /// and to a two-hundredth of `threshold` when it is that close to `threshold`.
     ///
     /// The inscribed radius is at most about 2·area/perimeter for the compact shapes gaps have,
-    /// which sets the search step (a hundredth of that) from the polygon's own scale, so a long
+    /// which sets the search step (a twentieth of that) from the polygon's own scale, so a long
     /// thin sliver costs as little as a compact gap; only a width near the threshold is searched
     /// more finely. The search is ``InscribedCircleFinder``'s.
     func width(_ geometry: Geometry, threshold: Double) throws -> Double {
@@ -73,9 +73,12 @@ final class MetricMeasurer {
             let finder = InscribedCircleFinder(rings: rings)
             let partArea = try part.area, partPerimeter = try part.length
             guard partArea > 0, partPerimeter > 0 else { continue }
-            let coarse = max(1e-9, 2 * partArea / partPerimeter / 100)
+            // Never finer than a thousandth of the threshold (or a millionth of the part's size):
+            // a sliver a few micrometres wide need not be measured to the nanometre.
+            let floor = max(threshold / 1000, partPerimeter * 1e-6, 1e-9)
+            let coarse = max(floor, 2 * partArea / partPerimeter / 20)
             var w = 2 * finder.radius(tolerance: coarse)
-            let fine = max(1e-9, threshold / 200)
+            let fine = max(floor, threshold / 200)
             if fine < coarse, abs(w - threshold) <= 2 * coarse { w = 2 * finder.radius(tolerance: fine) }
             width = max(width, w)
         }
