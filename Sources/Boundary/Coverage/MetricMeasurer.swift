@@ -85,15 +85,19 @@ final class MetricMeasurer {
         return width
     }
 
-    /// Whether a closed ring has exactly three corners (vertices that are not on a straight line
-    /// through their neighbours), decided exactly.
+    /// Whether a closed ring has exactly three corners: vertices where the ring turns by more
+    /// than a nanoradian (a sliver's base often carries the neighbour's vertex, on the straight
+    /// line between its ends but for rounding; it changes the width by far less than a micrometre).
     static func isTriangle(_ ring: [Coordinate]) -> Bool {
         let n = ring.count - 1
         guard n >= 3, n <= 16 else { return false }
         var corners = 0
         for i in 0..<n {
             let a = ring[(i + n - 1) % n], b = ring[i], c = ring[(i + 1) % n]
-            if RobustOrientation.orientation(a.x, a.y, b.x, b.y, c.x, c.y) != 0 { corners += 1 }
+            let ux = b.x - a.x, uy = b.y - a.y, vx = c.x - b.x, vy = c.y - b.y
+            let cross = ux * vy - uy * vx
+            let lengths = (ux * ux + uy * uy).squareRoot() * (vx * vx + vy * vy).squareRoot()
+            if abs(cross) > 1e-9 * lengths || ux * vx + uy * vy < 0 { corners += 1 }
         }
         return corners == 3
     }
