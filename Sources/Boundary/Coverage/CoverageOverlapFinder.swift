@@ -172,7 +172,7 @@ final class GeometryCache {
     /// Polygon `index` as a GEOS geometry in `context`.
     func geometry(_ index: Int, polygons: [CoveragePolygon], context: GEOSContext) throws -> Geometry {
         if let g = geometries[index] { return g }
-        if geometries.count > 512 { geometries.removeAll(keepingCapacity: true) }
+        if geometries.count > 4096 { geometries.removeAll(keepingCapacity: true) }
         let g = try context.geometry(wkb: polygons[index].wkb)
         geometries[index] = g
         return g
