@@ -28,7 +28,7 @@ struct CoverageGapFinder: Sendable {
     }
 
     /// The noded linework: edges as interleaved coordinates, grouped into connected components.
-    private struct Linework: Sendable {
+    struct Linework: Sendable {
         var edges: [[Double]] = []
         var components: [[Int]] = []
         var componentIndex = EnvelopeIndex([])
@@ -43,6 +43,11 @@ struct CoverageGapFinder: Sendable {
 
     /// Runs the search on `workers` threads.
     func find(workers: Int) throws -> Outcome {
+        try classify(nodedLinework(), workers: workers)
+    }
+
+    /// Classifies the faces of the noded linework (from ``nodedLinework()``) on `workers` threads.
+    func classify(_ linework: Linework, workers: Int) throws -> Outcome {
         var unmatched: [Int] = []
         for r in 0..<layer.ringCount {
             for s in layer.segments(ofRing: r) where states[s] == .unmatched { unmatched.append(s) }
@@ -50,7 +55,6 @@ struct CoverageGapFinder: Sendable {
         var outcome = Outcome()
         outcome.unmatchedSegments = unmatched.count
         guard !unmatched.isEmpty else { return outcome }
-        let linework = try nodedLinework()
         let segmentIndex = EnvelopeIndex(items: unmatched.enumerated().map { (Int32($0.offset), layer.segmentEnvelope($0.element)) })
         let unmatchedList = unmatched
 
@@ -82,8 +86,9 @@ struct CoverageGapFinder: Sendable {
 
     // MARK: - Linework
 
-    /// Runs of unmatched segments, noded and dissolved by GEOS, split into connected components.
-    private func nodedLinework() throws -> Linework {
+    /// Runs of unmatched segments, noded and dissolved by GEOS (one context, one thread),
+    /// split into connected components.
+    func nodedLinework() throws -> Linework {
         let context = try GEOSContext()
         var lines: [Geometry] = []
         for r in 0..<layer.ringCount {
@@ -185,6 +190,13 @@ struct CoverageGapFinder: Sendable {
                 }
             }
             if !nestedNearPoint, covered(p.x, p.y, locators: &locators) { return }
+            // Uncovered, or another component is around: the ring is the face (noded, so simple).
+            let face = try context.polygon(shell: ring.map { Coordinate(x: $0.x, y: $0.y) })
+            if try face.area > 0 {
+                try measure(face, component: component, linework: linework, context: context, measurer: measurer,
+                            locators: &locators, unmatched: unmatched, segmentIndex: segmentIndex, into: &outcome)
+            }
+            return
         }
         // A component without a cycle (as many nodes as edges, or more) has no face.
         var nodes = Set<[UInt64]>()
@@ -195,29 +207,37 @@ struct CoverageGapFinder: Sendable {
         }
         if edges.count < nodes.count { return }
         for face in try faces(of: component, linework: linework, context: context) {
-            guard var face = try uncoveredFace(face, component: component, linework: linework, context: context,
-                                               locators: &locators) else { continue }
-            outcome.uncoveredFaces += 1
-            if try face.isEmpty { continue }
-            if try face.type == .geometryCollection { face = try context.collection(.multiPolygon, face.parts()) }
-            let width = try measurer.width(face, threshold: options.gapWidth)
-            let sides = try boundingSegments(of: face, unmatched: unmatched, index: segmentIndex)
-            let polygons = Set(sides.map { layer.polygon(ofVertex: $0) }).sorted()
-            let features = polygons.map { references[$0] }
-            let names = features.map(\.description).joined(separator: ", ")
-            if width < options.gapWidth {
-                outcome.gaps.append(try Finding(
-                    ruleID: "coverage.gap", severity: .error, features: features, location: face,
-                    value: width, tolerance: options.gapWidth,
-                    message: "gap \(Self.format(width)) m wide, narrower than the \(Self.format(options.gapWidth)) m gap width, between \(names)"))
-                outcome.gapPolygons.formUnion(polygons)
-                outcome.mismatches += attribute(sides)
-            } else {
-                outcome.holes.append(try Finding(
-                    ruleID: "coverage.hole", severity: options.severityOfHoles, features: features, location: face,
-                    value: width, tolerance: options.gapWidth,
-                    message: "uncovered hole \(Self.format(width)) m wide (at least the \(Self.format(options.gapWidth)) m gap width) inside \(names)"))
-            }
+            try measure(face, component: component, linework: linework, context: context, measurer: measurer,
+                        locators: &locators, unmatched: unmatched, segmentIndex: segmentIndex, into: &outcome)
+        }
+    }
+
+    /// Reports one face of a component if no polygon covers it: a gap or a hole by its width.
+    private func measure(_ candidate: Geometry, component: Int, linework: Linework, context: GEOSContext,
+                         measurer: MetricMeasurer, locators: inout [Int: PolygonLocator], unmatched: [Int],
+                         segmentIndex: EnvelopeIndex, into outcome: inout Outcome) throws {
+        guard var face = try uncoveredFace(candidate, component: component, linework: linework, context: context,
+                                           locators: &locators) else { return }
+        outcome.uncoveredFaces += 1
+        if try face.isEmpty { return }
+        if try face.type == .geometryCollection { face = try context.collection(.multiPolygon, face.parts()) }
+        let width = try measurer.width(face, threshold: options.gapWidth)
+        let sides = try boundingSegments(of: face, unmatched: unmatched, index: segmentIndex)
+        let polygons = Set(sides.map { layer.polygon(ofVertex: $0) }).sorted()
+        let features = polygons.map { references[$0] }
+        let names = features.map(\.description).joined(separator: ", ")
+        if width < options.gapWidth {
+            outcome.gaps.append(try Finding(
+                ruleID: "coverage.gap", severity: .error, features: features, location: face,
+                value: width, tolerance: options.gapWidth,
+                message: "gap \(Self.format(width)) m wide, narrower than the \(Self.format(options.gapWidth)) m gap width, between \(names)"))
+            outcome.gapPolygons.formUnion(polygons)
+            outcome.mismatches += attribute(sides)
+        } else {
+            outcome.holes.append(try Finding(
+                ruleID: "coverage.hole", severity: options.severityOfHoles, features: features, location: face,
+                value: width, tolerance: options.gapWidth,
+                message: "uncovered hole \(Self.format(width)) m wide (at least the \(Self.format(options.gapWidth)) m gap width) inside \(names)"))
         }
     }
 

@@ -16,7 +16,8 @@ import GEOSKit
 ///    classifies the faces no polygon covers as gaps or holes by their inscribed width in metres.
 /// 4. ``CoverageOverlapFinder`` runs the exact `T********` test only on the flagged pairs.
 ///
-/// Every step but the noding of the unmatched linework is spread over ``CoverageOptions/workers``
+/// Every step is spread (the noding of the unmatched linework, one GEOS call, runs beside the
+/// overlap tests) over ``CoverageOptions/workers``
 /// threads, each with its own GEOS context built from the polygons' WKB.
 ///
 /// Rule ids: `coverage.edge-mismatch` (error; one finding per polygon and neighbour, located at
@@ -82,15 +83,20 @@ public struct CoverageValidator: Sendable {
         }
         let segmentMismatches = mismatchLists.flatMap { $0 }
 
-        // Gaps, then overlaps on the flagged pairs.
+        // Overlaps on the flagged pairs, while one worker first nodes the unmatched linework
+        // (GEOS, one thread); then the faces of that linework, for gaps, on all workers.
         let gapFinder = CoverageGapFinder(layer: layer, states: states, index: index, references: references, options: options)
-        let gaps = try gapFinder.find(workers: workers)
+        let noded = Locked<CoverageGapFinder.Linework?>(nil)
         let pairs = CoverageOverlapFinder.pairs(from: segmentMismatches, layer: layer)
         statistics.candidatePairs = pairs.count
         let overlapFinder = CoverageOverlapFinder(references: references, polygons: polygons)
         let pairCounter = ChunkCounter(count: pairs.count, chunk: 8)
         let options = self.options
-        let phase = try ParallelWork.run(workers: workers) { _ -> PhaseOutput in
+        let phase = try ParallelWork.run(workers: workers) { worker -> PhaseOutput in
+            if worker == 0 {
+                let linework = try gapFinder.nodedLinework()
+                noded.withLock { $0 = linework }
+            }
             let context = try GEOSContext()
             var output = PhaseOutput()
             let cache = GeometryCache()
@@ -104,6 +110,9 @@ public struct CoverageValidator: Sendable {
             }
             return output
         }
+
+        let linework = try noded.withLock { $0 } ?? gapFinder.nodedLinework()
+        let gaps = try gapFinder.classify(linework, workers: workers)
 
         var findings: [Finding] = []
         var flagged = Set<Int>()
