@@ -122,13 +122,16 @@ struct CoverageOverlapFinder {
             let ca = try a.clipped(to: window), cb = try b.clipped(to: window)
             if try ca.isEmpty || cb.isEmpty { continue }
             guard try ca.relate(cb, matches: "T********") else { continue }
-            let piece = try ca.intersection(cb)
-            if let e = try piece.envelope,
-               e.minX <= window.minX || e.minY <= window.minY || e.maxX >= window.maxX || e.maxY >= window.maxY {
-                clippedTestHeld = false
-                break
+            // Only the areal part counts: the shared edges of the two polygons come along as lines.
+            let areas = try areal(ca.intersection(cb))
+            for piece in areas {
+                if let e = try piece.envelope,
+                   e.minX <= window.minX || e.minY <= window.minY || e.maxX >= window.maxX || e.maxY >= window.maxY {
+                    clippedTestHeld = false
+                }
             }
-            pieces.append(contentsOf: try areal(piece))
+            if !clippedTestHeld { break }
+            pieces.append(contentsOf: areas)
         }
         if !clippedTestHeld {
             pieces = []
@@ -169,7 +172,7 @@ final class GeometryCache {
     /// Polygon `index` as a GEOS geometry in `context`.
     func geometry(_ index: Int, polygons: [CoveragePolygon], context: GEOSContext) throws -> Geometry {
         if let g = geometries[index] { return g }
-        if geometries.count > 512 { geometries.removeAll(keepingCapacity: true) }
+        if geometries.count > 4096 { geometries.removeAll(keepingCapacity: true) }
         let g = try context.geometry(wkb: polygons[index].wkb)
         geometries[index] = g
         return g

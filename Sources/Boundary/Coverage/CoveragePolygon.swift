@@ -3,9 +3,10 @@
 /// WKB is `Sendable`, so every worker builds its own GEOS geometries from it in its own context.
 ///
 /// ```swift
-/// let polygons = try layer.features.enumerated().map { i, f in
-///     CoveragePolygon(reference: FeatureReference(layer: "divisions", index: i + 1, key: code(f)),
-///                     wkb: try f.geometry!.wkb())
+/// let polygons = try layer.features.enumerated().compactMap { i, f -> CoveragePolygon? in
+///     guard let g = f.geometry else { return nil }
+///     return CoveragePolygon(reference: FeatureReference(layer: "divisions", index: i + 1, key: code(f)),
+///                            wkb: try g.wkb())
 /// }
 /// ```
 public struct CoveragePolygon: Sendable, Hashable {

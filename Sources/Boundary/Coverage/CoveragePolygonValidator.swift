@@ -116,7 +116,7 @@ struct CoveragePolygonValidator {
 
         // Endpoints inside a neighbour.
         for t in targets {
-            for v in [t, t + 1] {
+            for v in t...(t + 1) {
                 let x = xs[v], y = ys[v]
                 for n in neighbours {
                     guard let e = layer.polygonEnvelope[n], x >= e.minX, x <= e.maxX, y >= e.minY, y <= e.maxY else { continue }

@@ -12,11 +12,12 @@ import GEOSKit
 /// 2. ``CoveragePolygonValidator`` tests each polygon that has unmatched segments against its
 ///    neighbours (from an ``EnvelopeIndex``): crossing, touching, collinear-but-different and
 ///    interior segments are mismatched, and name the pair.
-/// 3. ``CoverageGapFinder`` polygonises the unmatched linework and classifies the faces no
-///    polygon covers as gaps or holes by their inscribed width in metres.
+/// 3. ``CoverageGapFinder`` polygonises the unmatched linework, component by component, and
+///    classifies the faces no polygon covers as gaps or holes by their inscribed width in metres.
 /// 4. ``CoverageOverlapFinder`` runs the exact `T********` test only on the flagged pairs.
 ///
-/// Steps 1, 2 and 4 and the writing of findings are spread over ``CoverageOptions/workers``
+/// Every step is spread (the noding of the unmatched linework, one GEOS call, runs beside the
+/// overlap tests) over ``CoverageOptions/workers``
 /// threads, each with its own GEOS context built from the polygons' WKB.
 ///
 /// Rule ids: `coverage.edge-mismatch` (error; one finding per polygon and neighbour, located at
@@ -82,19 +83,22 @@ public struct CoverageValidator: Sendable {
         }
         let segmentMismatches = mismatchLists.flatMap { $0 }
 
-        // Gaps (worker 0 first) and overlaps (all workers) at the same time.
+        // Overlaps on the flagged pairs, while one worker first nodes the unmatched linework
+        // (GEOS, one thread); then the faces of that linework, for gaps, on all workers.
+        let gapFinder = CoverageGapFinder(layer: layer, states: states, index: index, references: references, options: options)
+        let noded = Locked<CoverageGapFinder.Linework?>(nil)
         let pairs = CoverageOverlapFinder.pairs(from: segmentMismatches, layer: layer)
         statistics.candidatePairs = pairs.count
         let overlapFinder = CoverageOverlapFinder(references: references, polygons: polygons)
-        let gapFinder = CoverageGapFinder(layer: layer, states: states, index: index, references: references, options: options)
         let pairCounter = ChunkCounter(count: pairs.count, chunk: 8)
         let options = self.options
         let phase = try ParallelWork.run(workers: workers) { worker -> PhaseOutput in
+            if worker == 0 {
+                let linework = try gapFinder.nodedLinework()
+                noded.withLock { $0 = linework }
+            }
             let context = try GEOSContext()
             var output = PhaseOutput()
-            if worker == 0 {
-                output.gaps = try gapFinder.find(context: context)
-            }
             let cache = GeometryCache()
             let measurer = MetricMeasurer(isGeographic: options.isGeographic)
             while let chunk = pairCounter.take() {
@@ -107,17 +111,17 @@ public struct CoverageValidator: Sendable {
             return output
         }
 
+        let linework = try noded.withLock { $0 } ?? gapFinder.nodedLinework()
+        let gaps = try gapFinder.classify(linework, workers: workers)
+
         var findings: [Finding] = []
         var flagged = Set<Int>()
-        var allMismatches = segmentMismatches
+        let allMismatches = segmentMismatches + gaps.mismatches
+        findings += gaps.gaps + gaps.holes
+        flagged.formUnion(gaps.gapPolygons)
+        statistics.unmatchedSegments = gaps.unmatchedSegments
+        statistics.uncoveredFaces = gaps.uncoveredFaces
         for out in phase {
-            if let gaps = out.gaps {
-                findings += gaps.gaps + gaps.holes
-                flagged.formUnion(gaps.gapPolygons)
-                allMismatches += gaps.mismatches
-                statistics.unmatchedSegments = gaps.unmatchedSegments
-                statistics.uncoveredFaces = gaps.uncoveredFaces
-            }
             for o in out.overlaps {
                 findings.append(o.finding)
                 flagged.insert(o.a)
@@ -188,9 +192,8 @@ public struct CoverageValidator: Sendable {
     }
 }
 
-/// What one worker of the gap-and-overlap phase found.
+/// What one worker of the overlap phase found.
 private struct PhaseOutput: Sendable {
-    var gaps: CoverageGapFinder.Outcome?
     var overlaps: [OverlapHit] = []
     var repaired = 0
 }

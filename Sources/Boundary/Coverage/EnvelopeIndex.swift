@@ -73,19 +73,30 @@ struct EnvelopeIndex: Sendable {
     func query(_ query: Envelope, _ visit: (Int) -> Void) {
         guard !leafItem.isEmpty else { return }
         let capacity = Self.nodeCapacity
-        // (level, index within level)
-        var stack: [(Int, Int)] = [(levelStart.count - 1, 0)]
-        while let (level, index) = stack.popLast() {
-            let b = (levelStart[level] + index) * 4
-            if boxes[b] > query.maxX || boxes[b + 2] < query.minX || boxes[b + 1] > query.maxY || boxes[b + 3] < query.minY {
-                continue
-            }
-            if level == 0 {
-                visit(Int(leafItem[index]))
-            } else {
-                let childCount = (level - 1 == 0 ? leafItem.count : levelStart[level] - levelStart[level - 1])
-                let first = index * capacity
-                for c in first..<min(childCount, first + capacity) { stack.append((level - 1, c)) }
+        // A depth-first walk; at most `capacity` entries wait per level, so the stack is small
+        // and lives on the call stack (queries run millions of times).
+        let stackSize = capacity * levelStart.count + 1
+        withUnsafeTemporaryAllocation(of: (level: Int32, index: Int32).self, capacity: stackSize) { stack in
+            var top = 0
+            stack[0] = (Int32(levelStart.count - 1), 0)
+            top = 1
+            while top > 0 {
+                top -= 1
+                let level = Int(stack[top].level), index = Int(stack[top].index)
+                let b = (levelStart[level] + index) * 4
+                if boxes[b] > query.maxX || boxes[b + 2] < query.minX || boxes[b + 1] > query.maxY || boxes[b + 3] < query.minY {
+                    continue
+                }
+                if level == 0 {
+                    visit(Int(leafItem[index]))
+                } else {
+                    let childCount = levelStart[level] - levelStart[level - 1]
+                    let first = index * capacity
+                    for c in first..<min(childCount, first + capacity) {
+                        stack[top] = (Int32(level - 1), Int32(c))
+                        top += 1
+                    }
+                }
             }
         }
     }

@@ -49,15 +49,56 @@ final class MetricMeasurer {
     /// The length (or perimeter) in metres.
     func length(_ geometry: Geometry) throws -> Double { try metric(geometry).length }
 
-    /// The diameter in metres of the widest circle inside a polygon, to about a hundredth of itself.
+    /// The diameter in metres of the widest circle inside a polygon, to a few hundredths of itself,
+    /// and to a two-hundredth of `threshold` when it is that close to `threshold`.
     ///
-    /// The inscribed radius is at most 2·area/perimeter, so a tolerance of a hundredth of
-    /// area/perimeter keeps the answer within about 1 % however long and thin the polygon is.
-    func width(_ geometry: Geometry) throws -> Double {
+    /// The inscribed radius is at most about 2·area/perimeter for the compact shapes gaps have,
+    /// which sets the search step (a twentieth of that) from the polygon's own scale, so a long
+    /// thin sliver costs as little as a compact gap; only a width near the threshold is searched
+    /// more finely. The search is ``InscribedCircleFinder``'s.
+    func width(_ geometry: Geometry, threshold: Double) throws -> Double {
         let m = try metric(geometry)
         let area = try m.area, perimeter = try m.length
         guard area > 0, perimeter > 0 else { return 0 }
-        let tolerance = area / perimeter / 100
-        return try 2 * m.maximumInscribedCircle(tolerance: tolerance).radius
+        // A triangle's inscribed circle is exact: diameter 4·area/perimeter. Slivers are mostly
+        // triangles, often with extra vertices on their straight sides.
+        if try m.type == .polygon, try m.interiorRings.isEmpty, try Self.isTriangle(m.exteriorRing.coordinates()) {
+            return 4 * area / perimeter
+        }
+        var width = 0.0
+        for part in try m.parts() where try part.type == .polygon {
+            let rings = try ([part.exteriorRing] + part.interiorRings).map { ring in
+                try ring.coordinates().map { (x: $0.x, y: $0.y) }
+            }
+            let finder = InscribedCircleFinder(rings: rings)
+            let partArea = try part.area, partPerimeter = try part.length
+            guard partArea > 0, partPerimeter > 0 else { continue }
+            // Never finer than a thousandth of the threshold (or a millionth of the part's size):
+            // a sliver a few micrometres wide need not be measured to the nanometre.
+            let floor = max(threshold / 1000, partPerimeter * 1e-6, 1e-9)
+            let coarse = max(floor, 2 * partArea / partPerimeter / 20)
+            var w = 2 * finder.radius(tolerance: coarse)
+            let fine = max(floor, threshold / 200)
+            if fine < coarse, abs(w - threshold) <= 2 * coarse { w = 2 * finder.radius(tolerance: fine) }
+            width = max(width, w)
+        }
+        return width
+    }
+
+    /// Whether a closed ring has exactly three corners: vertices where the ring turns by more
+    /// than a nanoradian (a sliver's base often carries the neighbour's vertex, on the straight
+    /// line between its ends but for rounding; it changes the width by far less than a micrometre).
+    static func isTriangle(_ ring: [Coordinate]) -> Bool {
+        let n = ring.count - 1
+        guard n >= 3, n <= 16 else { return false }
+        var corners = 0
+        for i in 0..<n {
+            let a = ring[(i + n - 1) % n], b = ring[i], c = ring[(i + 1) % n]
+            let ux = b.x - a.x, uy = b.y - a.y, vx = c.x - b.x, vy = c.y - b.y
+            let cross = ux * vy - uy * vx
+            let lengths = (ux * ux + uy * uy).squareRoot() * (vx * vx + vy * vy).squareRoot()
+            if abs(cross) > 1e-9 * lengths || ux * vx + uy * vy < 0 { corners += 1 }
+        }
+        return corners == 3
     }
 }
