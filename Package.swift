@@ -37,14 +37,22 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats", "CRS"]),
-        .target(name: "Pinyin", resources: [.copy("Resources/pinyin-lexicon.txt")]),
+        .target(
+            name: "Pinyin",
+            resources: [.copy("Resources/pinyin-lexicon.txt")],
+            // Romanising tens of thousands of names per import; unoptimised it dominates debug runs.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .target(
             name: "Gazetteer",
             dependencies: [
                 "Pinyin",
                 "GEOSKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            // Imports walk every name of 44 yearly tables and 43,000 townships; the first use of
+            // `quhua` (and the test suite) builds the database in a debug build too.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
 
         // The `quhua` executable.
