@@ -74,10 +74,21 @@ if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then exit "$status"; fi
     | sed -n '/^Summary/,/^$/p'
 echo "(HTML report written to $OUT/inspection-report.html)"
 
+section "Gazetteer: division history 1981-2024, townships, GeoNames names, prefecture polygons"
+# Built from GeoData into out/demo on the first demo (about a minute), then reused.
+DB="$OUT/gazetteer.sqlite"
+if [ ! -s "$DB" ]; then "$BIN" import geodata --db "$DB" || exit 3; fi
+echo "\$ quhua search 万州"; "$BIN" search 万州 --limit 3 --db "$DB" || exit 3
+echo "\$ quhua search chongqin      (a misspelt pinyin)"; "$BIN" search chongqin --limit 2 --db "$DB" || exit 3
+echo "\$ quhua search 萬縣          (traditional characters)"; "$BIN" search 萬縣 --limit 2 --db "$DB" || exit 3
+echo "\$ quhua history 万县"; "$BIN" history 万县 --db "$DB" || exit 3
+echo "\$ quhua tree --at 1996 --root 510000   (Sichuan before Chongqing left it; first lines)"
+"$BIN" tree --at 1996 --root 510000 --db "$DB" | head -8
+echo "\$ quhua reverse 106.57 29.56   (Yuzhong, Chongqing)"; "$BIN" reverse 106.57 29.56 --db "$DB" || exit 3
+
 section "Gazetteer exports: today's prefectures with boundaries, and Chongqing in 1997 as Linked Places"
-# The gazetteer is built from GeoData on first use (a minute or two), then reused.
-"$BIN" export --format gpkg --level prefecture -o "$OUT/prefectures-gazetteer.gpkg" || exit 3
-"$BIN" export --format lpf --at 1997-07-01 --within 500000 -o "$OUT/chongqing-1997.lpf.json" || exit 3
+"$BIN" export --format gpkg --level prefecture -o "$OUT/prefectures-gazetteer.gpkg" --db "$DB" || exit 3
+"$BIN" export --format lpf --at 1997-07-01 --within 500000 -o "$OUT/chongqing-1997.lpf.json" --db "$DB" || exit 3
 if command -v ogrinfo >/dev/null; then
   printf '%s: ' "$OUT/prefectures-gazetteer.gpkg"; ogrinfo -so -al "$OUT/prefectures-gazetteer.gpkg" | grep -E "Feature Count" | tr '\n' ' '; echo
   validator=/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py
