@@ -13,6 +13,8 @@ build: bootstrap
 
 test: bootstrap
 	$(SWIFT) test
+	@if command -v ogrinfo >/dev/null; then $(SWIFT) build --product quhua && bash Tools/interop/convert-frames.sh $(BIN); \
+	else echo "skipping Tools/interop/convert-frames.sh: GDAL's ogrinfo is not installed"; fi
 
 demo: build
 	@bash Tools/demo.sh $(BIN) $(DEMO_OUT)

@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System libraries, found with pkg-config.
@@ -25,16 +26,33 @@ let package = Package(
         // Libraries.
         .target(name: "GEOSKit", dependencies: ["CGEOS"]),
         .target(name: "CRS", dependencies: ["CPROJ", "GEOSKit"]),
-        .target(name: "GeoFormats", dependencies: ["GEOSKit"]),
+        .target(
+            name: "GeoFormats",
+            dependencies: [
+                "GEOSKit", "CRS",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            // Readers and writers walk millions of coordinates; unoptimised they make the test suite crawl.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats", "CRS"]),
-        .target(name: "Pinyin", resources: [.copy("Resources/pinyin-lexicon.txt")]),
+        .target(
+            name: "Pinyin",
+            resources: [.copy("Resources/pinyin-lexicon.txt")],
+            // Romanising tens of thousands of names per import; unoptimised it dominates debug runs.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .target(
             name: "Gazetteer",
             dependencies: [
                 "Pinyin",
                 "GEOSKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            // Imports walk every name of 44 yearly tables and 43,000 townships; the first use of
+            // `quhua` (and the test suite) builds the database in a debug build too.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
 
         // The `quhua` executable.
@@ -53,6 +71,21 @@ let package = Package(
             path: "Tools/bench/geos-overhead/Sources"
         ),
 
+        // Benchmark driver for the coverage check (Tools/bench/coverage/run.sh); not a product.
+        .executableTarget(
+            name: "quhua-bench-coverage",
+            dependencies: ["Boundary", "GEOSKit", "GeoFormats"],
+            path: "Tools/bench/coverage/Sources"
+        ),
+
+        // The sample surveys in GeoData/samples, built from cn-atlas (`swift run quhua-samples`).
+        .executableTarget(
+            name: "quhua-samples",
+            dependencies: ["GEOSKit", "CRS"],
+            path: "Tools/samples"
+        ),
+
+        // Gazetteer search benchmark (Tools/bench/search/run.sh); not a product.
         .executableTarget(
             name: "bench-gazetteer-search",
             dependencies: ["Gazetteer", "Pinyin", .product(name: "GRDB", package: "GRDB.swift")],
@@ -63,6 +96,8 @@ let package = Package(
         .testTarget(name: "GEOSKitTests", dependencies: ["GEOSKit", "GeoFormats"]),
         .testTarget(name: "CRSTests", dependencies: ["CRS", "GEOSKit"], exclude: ["Reference"]),
         .testTarget(name: "PinyinTests", dependencies: ["Pinyin"]),
+        .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "GEOSKit", "CRS"]),
+        .testTarget(name: "BoundaryTests", dependencies: ["Boundary", "GEOSKit", "GeoFormats", "CRS"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
     ],
     swiftLanguageModes: [.v6]

@@ -16,3 +16,83 @@ status=$?
 if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then exit "$status"; fi
 "$BIN" validate --format json GeoData/cn-atlas/derived_prefectures.geojson > "$OUT/prefecture-findings.json" || true
 echo "(JSON report written to $OUT/prefecture-findings.json)"
+
+section "Formats and frames: the prefecture layer for GIS desktops and web maps"
+# A GeoPackage in CGCS2000 for QGIS/ArcGIS (the layer is CGCS2000 longitude/latitude).
+"$BIN" convert GeoData/cn-atlas/derived_prefectures.geojson "$OUT/prefectures.gpkg" --from-crs CGCS2000 --layer-name prefectures || exit 3
+# GeoJSON in GCJ-02 for Chinese web maps (AMap, Tencent), 6 decimals (about 0.1 m).
+"$BIN" convert "$OUT/prefectures.gpkg" "$OUT/prefectures-gcj02.geojson" --to-crs GCJ-02 --precision 6 || exit 3
+# Central Shaanxi (Xi'an, Tongchuan, Baoji, Xianyang, Weinan) in the 3° Gauss-Krüger zone of CM 108°E,
+# as a GBK Shapefile bundle for surveyors.
+"$BIN" convert "$OUT/prefectures.gpkg" "$OUT/shaanxi-gk3-cm108.shp" --where "区划码 in (610100, 610200, 610300, 610400, 610500)" \
+  --to-crs CGCS2000-GK3-CM108 --encoding GBK --zip || exit 3
+# The provinces from the TopoJSON atlas, as KMZ with one folder per province, for Google Earth.
+"$BIN" convert GeoData/cn-atlas/cn-atlas.json "$OUT/provinces.kmz" --layer provinces --from-crs CGCS2000 --name-field 地名 || exit 3
+
+section "The validation findings as error layers (GeoPackage and GeoJSON)"
+"$BIN" export --findings "$OUT/prefecture-findings.json" --format gpkg -o "$OUT/prefecture-findings.gpkg" --from-crs CGCS2000 || exit 3
+"$BIN" export --findings "$OUT/prefecture-findings.json" --format geojson -o "$OUT/prefecture-findings.geojson" --from-crs CGCS2000 || exit 3
+
+if command -v ogrinfo >/dev/null; then
+  section "GDAL opens what quhua wrote"
+  for f in "$OUT/prefectures.gpkg" "$OUT/prefectures-gcj02.geojson" "/vsizip/$OUT/shaanxi-gk3-cm108.zip" "$OUT/prefecture-findings.gpkg"; do
+    printf '%s: ' "$f"; ogrinfo -so -al "$f" | grep -E "Feature Count" | tr '\n' ' '; echo
+  done
+  validator=/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py
+  if [ -f "$validator" ]; then
+    for f in "$OUT/prefectures.gpkg" "$OUT/prefecture-findings.gpkg"; do
+      python3 "$validator" "$f" && echo "validate_gpkg: $f is a valid GeoPackage"
+    done
+  fi
+fi
+
+section "Boundary survey: the faulty sample (GeoData/samples/faulty, one fault injected per rule)"
+S=GeoData/samples/faulty
+"$BIN" validate "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson" | sed -n '1,/^Findings/p'
+"$BIN" validate --format html -o "$OUT/survey-report.html" "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
+"$BIN" validate --format json -o "$OUT/survey-findings.json" "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
+"$BIN" validate --format geojson -o "$OUT/survey-findings.geojson" "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
+echo "(HTML report: $OUT/survey-report.html; open the GeoJSON error layer in QGIS over the survey)"
+# The same findings as a GeoPackage error layer (in the survey's CGCS2000 zone) and as KML for Google Earth.
+"$BIN" export --findings "$OUT/survey-findings.json" --format gpkg -o "$OUT/survey-findings.gpkg" || exit 3
+"$BIN" export --findings "$OUT/survey-findings.json" --format kml -o "$OUT/survey-findings.kml" || exit 3
+
+section "Boundary survey: the clean sample"
+S=GeoData/samples/clean
+"$BIN" validate "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
+status=$?
+if [ "$status" -ne 0 ]; then echo "the clean sample should give no finding (exit $status)"; exit 1; fi
+
+section "Joint inspection: the 2025 survey of the Shaanxi sample against the 2020 record"
+SAMPLE=GeoData/samples/inspection
+"$BIN" inspect --before "$SAMPLE/before" --after "$SAMPLE/after" --profile "$SAMPLE/profile.json" \
+    --format html -o "$OUT/inspection-report.html"
+status=$?
+# exit 1 means changes were found, which is the expected answer here
+if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then exit "$status"; fi
+"$BIN" inspect --before "$SAMPLE/before" --after "$SAMPLE/after" --profile "$SAMPLE/profile.json" \
+    | sed -n '/^Summary/,/^$/p'
+echo "(HTML report written to $OUT/inspection-report.html)"
+
+section "Gazetteer: division history 1981-2024, townships, GeoNames names, prefecture polygons"
+# Built from GeoData into out/demo on the first demo (about a minute), then reused.
+DB="$OUT/gazetteer.sqlite"
+if [ ! -s "$DB" ]; then "$BIN" import geodata --db "$DB" || exit 3; fi
+echo "\$ quhua search 万州"; "$BIN" search 万州 --limit 3 --db "$DB" || exit 3
+echo "\$ quhua search chongqin      (a misspelt pinyin)"; "$BIN" search chongqin --limit 2 --db "$DB" || exit 3
+echo "\$ quhua search 萬縣          (traditional characters)"; "$BIN" search 萬縣 --limit 2 --db "$DB" || exit 3
+echo "\$ quhua history 万县"; "$BIN" history 万县 --db "$DB" || exit 3
+echo "\$ quhua tree --at 1996 --root 510000   (Sichuan before Chongqing left it; first lines)"
+"$BIN" tree --at 1996 --root 510000 --db "$DB" | head -8
+echo "\$ quhua reverse 106.57 29.56   (Yuzhong, Chongqing)"; "$BIN" reverse 106.57 29.56 --db "$DB" || exit 3
+
+section "Gazetteer exports: today's prefectures with boundaries, and Chongqing in 1997 as Linked Places"
+"$BIN" export --format gpkg --level prefecture -o "$OUT/prefectures-gazetteer.gpkg" --db "$DB" || exit 3
+"$BIN" export --format lpf --at 1997-07-01 --within 500000 -o "$OUT/chongqing-1997.lpf.json" --db "$DB" || exit 3
+if command -v ogrinfo >/dev/null; then
+  printf '%s: ' "$OUT/prefectures-gazetteer.gpkg"; ogrinfo -so -al "$OUT/prefectures-gazetteer.gpkg" | grep -E "Feature Count" | tr '\n' ' '; echo
+  validator=/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py
+  if [ -f "$validator" ]; then
+    python3 "$validator" "$OUT/prefectures-gazetteer.gpkg" && echo "validate_gpkg: $OUT/prefectures-gazetteer.gpkg is a valid GeoPackage"
+  fi
+fi

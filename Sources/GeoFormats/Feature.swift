@@ -61,6 +61,18 @@ public struct Feature {
     }
 }
 
+/// The type of an attribute field, as formats with a schema (DBF, GeoPackage) declare it.
+public enum FieldType: String, Sendable, Hashable, CaseIterable {
+    /// Text.
+    case text
+    /// A 64-bit integer.
+    case integer
+    /// A floating-point number.
+    case real
+    /// True or false.
+    case boolean
+}
+
 /// A set of features read from one file or layer, with the CRS it declared.
 public struct FeatureLayer {
     /// The layer name (the file name without extension, or the GeoPackage table).
@@ -69,15 +81,42 @@ public struct FeatureLayer {
     public var crs: String?
     /// Field names in the order the file gives them.
     public var fields: [String]
+    /// Field types the file declared (DBF, GeoPackage); fields not listed are typed by their values.
+    public var fieldTypes: [String: FieldType]
     /// The features, in file order.
     public var features: [Feature]
 
     /// Creates a layer.
-    public init(name: String, crs: String?, fields: [String], features: [Feature]) {
+    public init(name: String, crs: String?, fields: [String], features: [Feature], fieldTypes: [String: FieldType] = [:]) {
         self.name = name
         self.crs = crs
         self.fields = fields
         self.features = features
+        self.fieldTypes = fieldTypes
+    }
+
+    /// The type of field `name`: as declared, or the narrowest type holding every value
+    /// (boolean, integer, real, else text; text when the field holds only nulls).
+    ///
+    /// ```swift
+    /// layer.fieldType("POP")   // .integer
+    /// ```
+    public func fieldType(_ name: String) -> FieldType {
+        if let declared = fieldTypes[name] { return declared }
+        var sawBool = false, sawInt = false, sawReal = false, sawText = false
+        for f in features {
+            switch f.properties[name] {
+            case .bool?: sawBool = true
+            case .integer?: sawInt = true
+            case .double?: sawReal = true
+            case .string?: sawText = true
+            case .null?, nil: break
+            }
+        }
+        if sawText || (sawBool && (sawInt || sawReal)) { return .text }
+        if sawBool { return .boolean }
+        if sawReal { return .real }
+        if sawInt { return .integer }
+        return .text
     }
 }
-

@@ -21,7 +21,8 @@ public struct GeoFormatError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        if let feature { return "\(file): feature \(feature): \(problem)" }
-        return "\(file): \(problem)"
+        let place = file.isEmpty ? "" : "\(file): "
+        if let feature { return "\(place)feature \(feature): \(problem)" }
+        return place + problem
     }
 }

@@ -16,9 +16,12 @@ struct Quhua: ParsableCommand {
         """,
         version: QuhuaVersion.string,
         subcommands: [
-            Validate.self,
-            Import.self, Search.self, Tree.self, Show.self, History.self, Reverse.self, Naming.self, Protect.self, Vanished.self,
-            Romanize.self,
+            // Boundary surveys
+            Validate.self, Rules.self, Inspect.self,
+            // Gazetteer
+            Search.self, Show.self, History.self, Tree.self, Reverse.self, Import.self, Naming.self, Protect.self, Vanished.self,
+            // Names and formats
+            Romanize.self, Convert.self, Export.self,
         ]
     )
 

@@ -33,10 +33,11 @@ public struct GeometryValidityRule: Sendable {
         for p in problems {
             let key = "\(p.reason)|\(try p.location?.wkt() ?? "")"
             guard seen.insert(key).inserted else { continue }
-            let at = try p.location.map { try " at \($0.wkt(precision: 6))" } ?? ""
+            // The location travels with the finding (and is reported in the input CRS);
+            // the message stays free of coordinates in the measuring CRS.
             findings.append(try Finding(
                 ruleID: Self.id, severity: severity, features: [feature], location: p.location,
-                message: "\(p.reason)\(at)"))
+                message: p.reason))
         }
         return findings
     }

@@ -1,90 +1,127 @@
 import ArgumentParser
 import Boundary
+import CRS
 import Foundation
 import GEOSKit
-import GeoFormats
 
-/// `quhua validate`: check the geometries of a survey delivery.
+/// `quhua validate`: check a boundary survey delivery and report every defect found.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the geometries of survey files and report every defect found.",
+        abstract: "Check a boundary survey (lines, markers, division polygons) and report every defect.",
         discussion: """
-        Reads each GeoJSON file and reports every invalid geometry with GEOS's reason and \
-        location, and every empty geometry, naming the file and the feature.
+        A survey is one or more files: boundary lines (each with the division code on its left and \
+        right), boundary markers (界桩: number, type, line, X, Y, H) and division polygons. quhua reads \
+        GeoJSON, Shapefile (.shp with .dbf/.prj/.cpg, GBK or UTF-8), GeoPackage and CSV marker tables. \
+        Each file's role comes from its name (lines…, markers…, divisions…), else its geometry; or \
+        give it with --lines, --markers, --divisions.
 
-        Example:
-          quhua validate GeoData/cn-atlas/derived_prefectures.geojson
+        Every measurement is made in metres in a 3° Gauss-Krüger zone (geographic input is projected \
+        once); findings are reported in the input CRS. `quhua rules` lists the rules, their \
+        severities and tolerances; a profile (--profile) changes them.
+
+        Examples:
+          quhua validate GeoData/samples/faulty/lines.geojson GeoData/samples/faulty/markers.csv GeoData/samples/faulty/divisions.geojson
+          quhua validate --format html -o report.html survey/*.geojson survey/markers.csv
+          quhua validate --format geojson -o findings.geojson --lines boundary.shp --markers 界桩.csv
 
         Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, 3 unreadable input.
         """
     )
 
-    @Argument(help: "Survey files to check (GeoJSON).", completion: .file())
-    var files: [String]
+    @Argument(help: "Survey files; the role of each comes from its name or geometry.", completion: .file())
+    var files: [String] = []
 
-    @Option(help: "Output: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "A file of boundary lines.", completion: .file())
+    var lines: [String] = []
+
+    @Option(help: "A file or CSV table of boundary markers.", completion: .file())
+    var markers: [String] = []
+
+    @Option(help: "A file of division polygons.", completion: .file())
+    var divisions: [String] = []
+
+    @Option(help: "A JSON profile with rule switches, severities, tolerances and attribute names (see `quhua rules`).", completion: .file())
+    var profile: String?
+
+    @Option(help: "The CRS of every file (EPSG:4545, CGCS2000-GK3-CM108, EPSG:4490 …), overriding what they declare.")
+    var crs: String?
+
+    @Option(help: "Output: text, json, geojson (an error layer for QGIS) or html (a report with a map).")
+    var format: ReportFormat = .text
+
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output.", completion: .file())
+    var output: String?
 
     @Option(name: .customLong("fail-on"), help: "Exit with 1 when a finding is at least this severe: info, warning or error.")
     var failOn: Severity = .error
 
-    @Option(name: .customLong("key-field"), help: "Attribute naming each feature in findings (default: id, code, 区划码, name).")
-    var keyField: String?
-
     func validate() throws {
-        if files.isEmpty { throw ValidationError("Give at least one survey file.") }
+        if files.isEmpty && lines.isEmpty && markers.isEmpty && divisions.isEmpty {
+            throw ValidationError("Give at least one survey file.")
+        }
     }
 
     func run() throws {
+        let stderr = FileHandle.standardError
+        func fail(_ message: String) -> ExitCode {
+            stderr.write(Data("quhua: \(message)\n".utf8))
+            return ExitStatus.unreadableInput.exitCode
+        }
+        var chosenProfile = Profile.standard
+        if let profile {
+            do { chosenProfile = try Profile.load(from: URL(fileURLWithPath: profile)) } catch let e as ProfileError {
+                stderr.write(Data("quhua: profile \(e)\n".utf8))
+                throw ExitStatus.usage.exitCode
+            }
+        }
+        var overrideCRS: CoordinateReferenceSystem?
+        if let crs {
+            do { overrideCRS = try CoordinateReferenceSystem(parsing: crs) } catch {
+                stderr.write(Data("quhua: --crs: \(error)\n".utf8))
+                throw ExitStatus.usage.exitCode
+            }
+        }
+        let inputs = files.map { SurveyInput(path: $0) } + lines.map { SurveyInput(path: $0, role: .lines) }
+            + markers.map { SurveyInput(path: $0, role: .markers) } + divisions.map { SurveyInput(path: $0, role: .divisions) }
+
         let context = try GEOSContext()
-        let rule = GeometryValidityRule()
-        var findings: [Finding] = []
-        var featureCount = 0
-        for file in files {
-            let layer: FeatureLayer
-            do {
-                layer = try GeoJSONReader().read(URL(fileURLWithPath: file), context: context)
-            } catch let error as GeoFormatError {
-                FileHandle.standardError.write(Data("quhua: \(error)\n".utf8))
-                throw ExitStatus.unreadableInput.exitCode
-            }
-            featureCount += layer.features.count
-            for (i, feature) in layer.features.enumerated() {
-                let ref = FeatureReference(layer: layer.name, index: i + 1, key: key(of: feature))
-                guard let g = feature.geometry, try !g.isEmpty else {
-                    findings.append(try Finding(ruleID: "geometry.empty", severity: .error, features: [ref],
-                                                location: nil, message: "the feature has no geometry or an empty one"))
-                    continue
-                }
-                findings += try rule.check(g, feature: ref)
-            }
+        let survey: Survey
+        do {
+            survey = try SurveyLoader(profile: chosenProfile, crs: overrideCRS).load(inputs, context: context)
+        } catch let e as SurveyLoadError {
+            throw fail("\(e)")
         }
+        let progress = ProgressLine()
+        let report = try SurveyValidator(profile: chosenProfile).validate(survey) { id, n, total in
+            progress.show("checking \(id) (\(n)/\(total))")
+        }
+        progress.clear()
+
+        let text: String
         switch format {
-        case .text: print(try TextFindings.render(findings, files: files.count, features: featureCount, context: context), terminator: "")
-        case .json: print(try JSONFindings.render(findings, context: context))
+        case .text: text = TextReport.render(report, colour: output == nil && Terminal.isTTY(STDOUT_FILENO))
+        case .json: text = try JSONReport.render(report) + "\n"
+        case .geojson: text = try GeoJSONReport.render(report)
+        case .html: text = try HTMLReport.render(report)
         }
-        if findings.contains(where: { $0.severity >= failOn }) {
+        if let output {
+            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                throw fail("cannot write \(output): \(error.localizedDescription)")
+            }
+            let counts = Severity.allCases.reversed().compactMap { s in report.countsBySeverity[s].map { "\($0) \(s.rawValue)" } }
+            stderr.write(Data("quhua: \(report.findings.count) findings\(counts.isEmpty ? "" : " (" + counts.joined(separator: ", ") + ")"); \(format.rawValue) report written to \(output)\n".utf8))
+        } else {
+            print(text, terminator: "")
+        }
+        if report.hasFindings(atLeast: failOn) {
             throw ExitStatus.findings.exitCode
         }
     }
-
-    private func key(of feature: Feature) -> String? {
-        if let keyField { return feature.properties[keyField]?.stringValue }
-        for name in ["id", "code", "区划码", "name", "地名"] {
-            if let v = feature.properties[name]?.stringValue, !v.isEmpty {
-                if let label = feature.properties["地名"]?.stringValue ?? feature.properties["name"]?.stringValue, label != v {
-                    return "\(v) \(label)"
-                }
-                return v
-            }
-        }
-        return feature.id?.stringValue
-    }
 }
 
-/// Machine or human output.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+/// The report formats of `quhua validate`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, geojson, html
 }
 
 extension Severity: ExpressibleByArgument {}

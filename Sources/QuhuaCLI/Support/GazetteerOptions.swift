@@ -110,43 +110,6 @@ enum GeoDataLocator {
     }
 }
 
-/// Terminal output helpers: notes and progress go to standard error, results to standard output.
-enum Terminal {
-    static var isInteractive: Bool { isatty(STDERR_FILENO) != 0 }
-
-    static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
-    /// A progress line redrawn in place on a terminal; silent otherwise unless `force`.
-    static func progressHandler(force: Bool = false) -> ImportProgressHandler? {
-        guard isInteractive || force else { return nil }
-        let interactive = isInteractive
-        return { progress in
-            let count = progress.total.map { "\(progress.done)/\($0)" } ?? (progress.done > 0 ? "\(progress.done)" : "")
-            let line = "\(progress.stage) \(count)"
-            if interactive {
-                FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
-            } else {
-                FileHandle.standardError.write(Data((line + "\n").utf8))
-            }
-        }
-    }
-
-    /// Ends a progress line.
-    static func endProgress() {
-        if isInteractive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-
-    /// Prints a value as pretty JSON.
-    static func printJSON(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        print(String(decoding: data, as: UTF8.self))
-    }
-}
-
 /// A gazetteer verb: its work is in `execute()`; errors of the library become
 /// “error: …” on standard error and exit code 3 (unreadable or invalid input).
 protocol GazetteerCommand: ParsableCommand {

@@ -1,0 +1,34 @@
+/// `marker.number-format`: a marker number or type letter that does not follow the profile's convention.
+public struct MarkerNumberFormatRule: SurveyRule {
+    public static let definition = RuleDefinition(
+        id: "marker.number-format", severity: .error,
+        summary: "A marker number that does not follow the numbering convention (default LLLL-NNN on a line, JNNN at a junction), whose line part is not the marker's line id, or a type letter other than A, B, C or empty.")
+    let severity: Severity
+    let convention: MarkerConvention
+
+    public init(profile: Profile) {
+        severity = profile.severity(for: Self.definition)
+        convention = profile.markers
+    }
+
+    public func check(_ survey: PreparedSurvey) throws -> [Finding] {
+        var findings: [Finding] = []
+        let letters = Set(convention.typesBySetSize.flatMap { $0 })
+        for m in survey.survey.markers {
+            func add(_ message: String) throws {
+                findings.append(try Finding(ruleID: Self.definition.id, severity: severity, features: [m.reference], location: m.position, message: message))
+            }
+            guard let parsed = try convention.parse(m.number) else {
+                try add("marker number \"\(m.number)\" does not follow the numbering convention (\(convention.numberPattern))")
+                continue
+            }
+            if let line = parsed.line, let own = m.lineID, !own.isEmpty, line != own {
+                try add("marker \(m.label) carries line \(line) in its number but stands on line \(own)")
+            }
+            if !letters.contains(m.type) {
+                try add("marker \(m.label) has type \"\(m.type)\"; the convention knows \(letters.sorted().map { "\"\($0)\"" }.joined(separator: ", "))")
+            }
+        }
+        return findings
+    }
+}
