@@ -137,3 +137,20 @@ final class SearchTests: XCTestCase {
         XCTAssertThrowsError(try top("万州", { $0.limit = 0 }))
     }
 }
+
+/// Names the official tables printed wrongly (areacodes errata.md) are variant names of the corrected divisions.
+final class ErrataTests: XCTestCase {
+    func testPrintedFormsFindTheCorrectedDivisions() throws {
+        let search = NameSearch(store: try Fixture.store())
+        let gulou = try XCTUnwrap(search.search(SearchQuery("古楼区")).first)
+        XCTAssertEqual(gulou.placeCode, "410204")
+        XCTAssertEqual(gulou.placeName, "鼓楼区")
+        XCTAssertEqual(gulou.matchedType, .variant)
+        XCTAssertEqual(gulou.matchedPeriod, Period(from: "1983-01-01", to: "1989-01-01"))
+        XCTAssertEqual(try search.search(SearchQuery("石咀山市")).first?.placeName, "石嘴山市")
+        XCTAssertEqual(Errata(text: "- 2014-2015年代码“210112”原名称为东陵区，更正为浑南区，原因：…").corrections,
+                       [.init(fromYear: 2014, toYear: 2015, code: "210112", printed: "东陵区", corrected: "浑南区")])
+        XCTAssertEqual(Errata(text: "- 1981-1986年代码“640200”“640205”原名称分别为“石咀山市”“石咀山区”，分别更正为“石嘴山市”“石嘴山区”，原因").corrections.map(\.printed),
+                       ["石咀山市", "石咀山区"])
+    }
+}

@@ -159,10 +159,11 @@ public struct NameCSVImporter: Sendable {
             var writer = try NameWriter(db: db, sourceKey: "csv:\(source)", title: "CSV import \(source)", licence: "as supplied",
                                         citation: file.path, keys: store.searchKeys)
             var created = 0, added = 0
+            let today = Day.today
             for (position, item) in items.enumerated() {
                 if position % 1000 == 0 { progress?(ImportProgress(stage: "rows", done: position, total: items.count)) }
                 func fail(_ message: String) -> GazetteerError { .invalidInput(source: source, line: item.line, message: message) }
-                var placeID = try item.code.flatMap { code in try Self.place(db, code: code, at: item.from) }
+                var placeID = try item.code.flatMap { code in try Self.place(db, code: code, at: item.from, today: today) }
                 // A row with a level defines a place: its name is the standard name by default.
                 let defaultType: NameType = item.level == nil ? .alias : .standard
                 if placeID == nil {
@@ -171,7 +172,7 @@ public struct NameCSVImporter: Sendable {
                     }
                     var parentID: Int64?
                     if let parent = item.parent {
-                        guard let id = try Self.place(db, code: parent, at: nil) else { throw fail("no place has the parent code \(parent)") }
+                        guard let id = try Self.place(db, code: parent, at: nil, today: today) else { throw fail("no place has the parent code \(parent)") }
                         parentID = id
                     } else if level != .feature {
                         throw fail("a new \(level.rawValue) needs a parent code")
@@ -206,11 +207,11 @@ public struct NameCSVImporter: Sendable {
     }
 
     /// The place with the code, preferring the one that had it on `day` (or today).
-    static func place(_ db: Database, code: String, at day: Day?) throws -> Int64? {
-        try Int64.fetchOne(db, sql: """
+    static func place(_ db: Database, code: String, at day: Day?, today: Day = Day.today) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT place_id FROM place_code WHERE code = :code
             ORDER BY ((valid_from IS NULL OR valid_from <= :day) AND (valid_to IS NULL OR valid_to > :day)) DESC, valid_to IS NULL DESC, valid_to DESC
             LIMIT 1
-            """, arguments: ["code": code, "day": (day ?? Day.today).description])
+            """), arguments: ["code": code, "day": (day ?? today).description])
     }
 }

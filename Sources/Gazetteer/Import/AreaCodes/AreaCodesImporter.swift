@@ -95,17 +95,33 @@ public struct AreaCodesImporter: Sendable {
     public func run(into store: GazetteerStore, actor: String, progress: ImportProgressHandler? = nil) throws -> ImportReport {
         let started = Date()
         let (history, hash) = try load(progress: progress)
+        // errata.md is documentation of corrections; its name corrections become variant names (optional file).
+        let errataURL = directory.appendingPathComponent("errata.md")
+        let errata = FileManager.default.fileExists(atPath: errataURL.path) ? Errata(text: try readText(errataURL)) : nil
         return try store.write { db in
             if let existing = try String.fetchOne(db, sql: "SELECT content_hash FROM source WHERE key = ?", arguments: [Self.sourceKey]) {
                 guard existing == hash else {
                     throw GazetteerError.conflict("this database already holds an areacodes history from other files (hash \(existing)); build a new database to import \(hash)")
+                }
+                // The errata names came later than some histories: add them if missing.
+                let errata = try errata?.write(db, keys: store.searchKeys)
+                if let errata, !errata.added.isEmpty {
+                    try SearchIndexer.update(db, keys: store.searchKeys, added: errata.added)
+                    let report = ImportReport(source: Self.sourceKey, changed: true, counts: [.init(kind: "errata names", value: errata.added.count)],
+                                              seconds: Date().timeIntervalSince(started), note: "the history was imported before; errata names added")
+                    return (report, AuditRecord(actor: actor, action: "import.areacodes-errata", target: "source areacodes-errata",
+                                                after: ["summary": report.description]))
                 }
                 let report = ImportReport(source: Self.sourceKey, changed: false, counts: [], seconds: Date().timeIntervalSince(started),
                                           note: "the same areacodes files were imported before")
                 return (report, nil)
             }
             var writer = HistoryWriter(db: db, keys: store.searchKeys, progress: progress)
-            let counts = try writer.write(history, contentHash: hash)
+            var counts = try writer.write(history, contentHash: hash)
+            if let errata = try errata?.write(db, keys: store.searchKeys) {
+                counts.append(.init(kind: "errata names", value: errata.added.count))
+                if errata.unmatched > 0 { counts.append(.init(kind: "errata without a matching division", value: errata.unmatched)) }
+            }
             progress?(ImportProgress(stage: "indexing names", done: 0, total: nil))
             try SearchIndexer.rebuild(db, keys: store.searchKeys)
             let report = ImportReport(source: Self.sourceKey, changed: true, counts: counts, seconds: Date().timeIntervalSince(started), note: nil)
