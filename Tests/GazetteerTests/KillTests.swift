@@ -116,4 +116,34 @@ final class KillTests: XCTestCase {
         XCTAssertEqual(invalid.status, 3, invalid.output)
         XCTAssertTrue(invalid.output.contains("bad.csv:2: no place has code 999999999999"), invalid.output)
     }
+
+    /// The verbs on a database built by the CLI: the tree equals the yearly table, JSON parses.
+    func testVerbsEndToEnd() throws {
+        let executable = try quhua()
+        let database = Fixture.temporaryDirectory("cli").appendingPathComponent("g.sqlite").path
+        let built = try run(executable, ["import", "areacodes", Fixture.areacodes.path, "--db", database, "--actor", "cli-test"])
+        XCTAssertEqual(built.status, 0, built.output)
+        let tree = try run(executable, ["tree", "--at", "1981", "--db", database])
+        XCTAssertEqual(tree.status, 0)
+        XCTAssertTrue(tree.output == (try String(contentsOf: Fixture.areacodes.appendingPathComponent("data/1981.txt"), encoding: .utf8)),
+                      "quhua tree --at 1981 differs from data/1981.txt")
+        let subtree = try run(executable, ["tree", "--at", "1990", "--root", "510000", "--indent", "--db", database])
+        XCTAssertTrue(subtree.output.hasPrefix("510000 四川省\n  510100 成都市\n    510104 锦江区\n"), String(subtree.output.prefix(200)))
+
+        let history = try run(executable, ["history", "万县", "--format", "json", "--db", database])
+        XCTAssertEqual(history.status, 0, history.output)
+        let chain = try JSONDecoder().decode(HistoryChain.self, from: Data(history.output.utf8))
+        XCTAssertEqual(chain.events.last?.detail, "万县区 → 万州区")
+
+        let search = try run(executable, ["search", "cqs", "--format", "json", "--db", database])
+        let hits = try JSONDecoder().decode([SearchHit].self, from: Data(search.output.utf8))
+        XCTAssertEqual(hits.first?.placeName, "重庆市")
+
+        let show = try run(executable, ["show", "500101", "--at", "1996", "--db", database])
+        XCTAssertTrue(show.output.contains("511200 万县市 › 万州区 (not yet in existence; then part of 511202 龙宝区, 511203 天城区, 511204 五桥区)"), show.output)
+
+        let missing = try run(executable, ["history", "不存在县", "--db", database])
+        XCTAssertEqual(missing.status, 3)
+        XCTAssertTrue(missing.output.contains("error: not found"), missing.output)
+    }
 }
