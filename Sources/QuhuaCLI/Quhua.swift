@@ -19,7 +19,7 @@ struct Quhua: ParsableCommand {
             // Boundary surveys
             Validate.self, Rules.self, Inspect.self,
             // Gazetteer
-            Search.self, Show.self, History.self, Tree.self, Reverse.self, Import.self, Naming.self, Protect.self, Vanished.self,
+            Search.self, Show.self, History.self, Tree.self, Reverse.self, Import.self, Naming.self, Protect.self, Vanished.self, Edit.self,
             // Names and formats
             Romanize.self, Convert.self, Export.self,
         ]

@@ -151,3 +151,43 @@ final class WorkflowTests: XCTestCase {
         XCTAssertThrowsError(try store.pool.write { db in try db.execute(sql: "DELETE FROM name_listing") })
     }
 }
+
+/// Direct edits: nothing is deleted, and edits of what does not exist change nothing.
+final class EditTests: XCTestCase {
+    func testEndingKeepsHistory() throws {
+        let folder = Fixture.temporaryDirectory("edit")
+        let store = try GazetteerStore(path: folder.appendingPathComponent("g.sqlite").path)
+        let csv = folder.appendingPathComponent("places.csv")
+        try "name,code,parent,level,from\n测试山,SHAN1,,feature,1990\n测试村,999999001201,SHAN1,village,1990\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        _ = try NameCSVImporter(file: csv, mapping: CSVColumnMapping()).run(into: store, actor: "setup")
+        let editor = PlaceEditor(store: store)
+        let lookup = PlaceLookup(store: store)
+        let before = try Fixture.snapshot(store)
+        XCTAssertThrowsError(try editor.endPlace(code: "NOPE", on: Day(parsing: "2025-01-01"), reference: nil, actor: "x")) { error in
+            XCTAssertEqual(error as? GazetteerError, .notFound("no place has code NOPE on 2025-01-01"))
+        }
+        XCTAssertThrowsError(try editor.endName(code: "SHAN1", text: "不存在", on: Day(parsing: "2025-01-01"), actor: "x"))
+        XCTAssertThrowsError(try editor.endPlace(code: "SHAN1", on: Day(parsing: "2025-01-01"), reference: nil, actor: "x")) { error in
+            guard case .conflict? = error as? GazetteerError else { return XCTFail("\(error)") }   // it has a village under it
+        }
+        XCTAssertThrowsError(try editor.endName(code: "SHAN1", text: "测试山", on: Day(parsing: "1985"), actor: "x"))
+        XCTAssertEqual(try Fixture.snapshot(store), before)
+
+        try editor.addName(code: "999999001201", text: "老测试村", type: .former, to: Day(parsing: "1990"), actor: "keeper")
+        let eventID = try editor.endPlace(code: "999999001201", on: Day(parsing: "2025-06-30"), reference: "测府〔2025〕9号", actor: "keeper")
+        let village = try lookup.resolveOne("测试村")
+        XCTAssertEqual(village.status, "ceased")
+        let details = try lookup.details(of: village.id)
+        XCTAssertEqual(details.codes.first?.period.to, "2025-06-30")
+        XCTAssertEqual(details.names.first { $0.text == "测试村" }?.period, Period(from: "1990-12-31", to: "2025-06-30"))
+        XCTAssertEqual(details.parents.first?.period.to, "2025-06-30")
+        XCTAssertEqual(details.events.map(\.id), [eventID])
+        XCTAssertEqual(details.events.first?.type, .abolished)
+        XCTAssertEqual(details.events.first?.documents.first?.number, "测府〔2025〕9号")
+        XCTAssertEqual(try lookup.details(of: village.id, at: Day(parsing: "2020")).summary.code, "999999001201")
+        XCTAssertTrue(try NameSearch(store: store).search(SearchQuery("测试村", status: .current)).isEmpty)
+        XCTAssertEqual(try NameSearch(store: store).search(SearchQuery("测试村", status: .former)).first?.placeID, village.id)
+        XCTAssertEqual(try store.auditLog().prefix(2).map(\.action), ["place.end", "name.add"])
+    }
+}
