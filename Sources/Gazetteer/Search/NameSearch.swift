@@ -183,8 +183,10 @@ public struct NameSearch: Sendable {
                          arguments: ["q": latin, "high": latin + "{"]) { row in
                     "initials “\(row["latin_key"] as String)” of \(row["name_text"] as String) start with “\(latin)”"
                 }
+                // Spelling correction only when the input matched nothing as typed: a name that
+                // matches exactly or by prefix is what was meant, and near misses would be noise.
                 let tolerance = latin.count >= 8 ? 2 : latin.count >= 4 ? 1 : 0
-                if tolerance > 0, hits.count < query.limit {
+                if tolerance > 0, hits.isEmpty {
                     var close: [(key: String, distance: Int)] = []
                     var checked: Set<String> = []
                     for variant in FuzzyKeys.deletions(of: latin) {

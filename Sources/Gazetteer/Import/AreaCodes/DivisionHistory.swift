@@ -78,7 +78,7 @@ struct DivisionHistory {
         for record in first.records {
             placeOfCode[record.code] = newPlace(firstYear: first.year)
         }
-        record(table: first, placeOfCode: placeOfCode)
+        try record(table: first, placeOfCode: placeOfCode)
 
         for (index, diff) in diffs.enumerated() {
             let source = tables[index], target = tables[index + 1]
@@ -111,7 +111,7 @@ struct DivisionHistory {
                 places[place].end = places[place].changeDates[target.year] ?? Day(unchecked: target.year, 1, 1)
             }
             placeOfCode = next
-            record(table: target, placeOfCode: placeOfCode)
+            try record(table: target, placeOfCode: placeOfCode)
             for record in target.records {
                 guard let place = placeOfCode[record.code], places[place].firstYear == target.year else { continue }
                 places[place].start = places[place].changeDates[target.year] ?? Day(unchecked: target.year, 1, 1)
@@ -126,13 +126,16 @@ struct DivisionHistory {
     }
 
     /// Appends the year's state of every place listed in `table`.
-    private mutating func record(table: YearTable, placeOfCode: [Int: Int]) {
+    private mutating func record(table: YearTable, placeOfCode: [Int: Int]) throws {
         let keys = DivisionHistory.listingKeys(table.records.map(\.code))
         for record in table.records {
             guard let place = placeOfCode[record.code] else { continue }
             let parent = placeOfCode[table.parentCode(of: record.code)] ?? DivisionHistory.rootPlace
             let state = State(code: record.code, name: record.name, parent: parent, sortKey: keys[record.code])
-            precondition(places[place].firstYear + places[place].states.count == table.year, "place states must be contiguous")
+            guard places[place].firstYear + places[place].states.count == table.year else {
+                throw GazetteerError.invalidInput(source: "data/\(table.year).txt", line: nil,
+                                                  message: "\(YearTable.format(record.code)) \(record.name) continues a division that already has a record that year")
+            }
             places[place].states.append(state)
         }
         places[DivisionHistory.rootPlace].states.append(
