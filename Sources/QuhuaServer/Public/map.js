@@ -218,8 +218,9 @@ async function surveyLayers(map, control) {
         onEachFeature(feature, path) {
           const p = feature.properties;
           path.bindPopup(popup('界线 Boundary line', [
-            ['编号 Line', p.line_id ?? p.line ?? feature.id],
-            ['左侧 Left', p.left], ['右侧 Right', p.right]]));
+            ['编号 Line', p.line_id ?? feature.id],
+            ['左侧 Left', p.left_code ?? p.left], ['右侧 Right', p.right_code ?? p.right],
+            ['长度 Length', p.length_m != null ? `${Math.round(p.length_m).toLocaleString()} m` : null]]));
         },
       }).addTo(map);
       control.addOverlay(layer, `界线 Boundary lines (${lines.features.length})`);
@@ -235,7 +236,8 @@ async function surveyLayers(map, control) {
         onEachFeature(feature, marker) {
           const p = feature.properties;
           marker.bindPopup(popup('界桩 Marker', [
-            ['编号 Number', p.number ?? feature.id], ['类型 Type', p.type || '—'], ['界线 Line', p.line]]));
+            ['编号 Number', p.number ?? feature.id], ['类型 Type', p.type || '—'],
+            ['界线 Line', p.line_id ?? p.line], ['高程 Elevation', p.elevation]]));
         },
       }).addTo(map);
       control.addOverlay(layer, `界桩 Markers (${markers.features.length})`);

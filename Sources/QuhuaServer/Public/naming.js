@@ -8,6 +8,7 @@ import { today } from './map.js';
 
 const ROLES = { viewer: '查看 viewer', editor: '编辑 editor', admin: '管理 admin' };
 const WRITERS = new Set(['editor', 'admin']);
+const ACTIONS = { name: '命名 name', rename: '更名 rename' };
 
 export function setupNaming(pane) {
   const who = el('p', { id: 'whoami', class: 'meta', role: 'status' }, '未登录 Not signed in');
@@ -37,10 +38,15 @@ export function setupNaming(pane) {
   });
 
   const cases = el('div', { id: 'naming-cases' });
+  const state = el('select', { id: 'case-state', onchange: () => listCases() },
+    el('option', { value: '' }, '全部 All'),
+    Object.entries(STATES).map(([value, label]) => el('option', { value }, label)));
   pane.replaceChildren(
     el('h2', {}, '一窗通办 · 地名申请 Naming applications'),
     signIn, form, result,
-    el('h3', {}, '案件 Cases ', el('button', { type: 'button', class: 'small secondary', onclick: listCases }, '刷新 Refresh')),
+    el('h3', {}, '案件 Cases'),
+    el('div', { class: 'row' }, el('label', { for: 'case-state' }, '状态 State'), state,
+      el('button', { type: 'button', class: 'small secondary', onclick: () => listCases() }, '刷新 Refresh')),
     cases);
 
   function enable(allowed) {
@@ -68,7 +74,7 @@ export function setupNaming(pane) {
 
   async function listCases() {
     try {
-      const answer = await getJSON('/naming/cases', {}, { auth: true });
+      const answer = await getJSON('/naming/cases', { state: state.value }, { auth: true });
       const list = answer.cases || [];
       cases.replaceChildren(list.length
         ? el('ol', { class: 'cases' }, [...list].reverse().map((c) => el('li', {}, caseView(c))))
@@ -97,6 +103,7 @@ function applicationForm(send) {
       field('action', '事项 Action *', el('select', {},
         el('option', { value: 'name' }, '命名 Name'), el('option', { value: 'rename' }, '更名 Rename'))),
       field('proposedName', '拟用名称 Proposed name *', el('input', { required: true, maxlength: 100 })),
+      field('romanization', '罗马字拼写 Romanization', el('input', { maxlength: 100 })),
       field('applicant', '申请单位 Applicant *', el('input', { required: true, maxlength: 200 })),
       field('appliedOn', '申请日期 Applied on *', el('input', { type: 'date', required: true, value: today() })),
       field('placeCode', '现区划代码 Place code（更名 rename）', el('input', { inputmode: 'numeric', pattern: '[0-9]{6,12}' })),
@@ -118,17 +125,26 @@ function applicationForm(send) {
   return form;
 }
 
+const STATES = {
+  applied: '已申请 applied', under_review: '审核中 under review', approved: '已批准 approved',
+  rejected: '不予批准 rejected', announced: '已公告 announced', filed: '已备案 filed',
+};
+
 const CASE_FIELDS = [
-  ['id', '编号 Case'], ['status', '状态 Status'], ['action', '事项 Action'],
-  ['proposedName', '拟用名称 Name'], ['currentName', '现名 Current'], ['placeCode', '代码 Code'],
-  ['parentCode', '上级 Parent'], ['applicant', '申请单位 Applicant'], ['appliedOn', '申请日期 Applied'],
+  ['id', '编号 Case'], ['state', '状态 State'], ['action', '事项 Action'],
+  ['proposedName', '拟用名称 Name'], ['romanization', '拼写 Romanization'], ['code', '代码 Code'],
+  ['level', '层级 Level'], ['applicant', '申请单位 Applicant'], ['appliedOn', '申请日期 Applied'],
+  ['authority', '审批机关 Authority'], ['decidedOn', '决定日期 Decided'], ['decisionDocument', '批准文号 Decision'],
+  ['announcedOn', '公告日期 Announced'], ['announcementRef', '公告 Announcement'], ['filedOn', '备案日期 Filed'],
+  ['meaning', '含义 Meaning'], ['origin', '由来 Origin'], ['note', '备注 Note'],
 ];
 
 function caseView(c) {
   const known = new Set(CASE_FIELDS.map(([key]) => key));
   const rows = CASE_FIELDS.filter(([key]) => c[key] !== undefined && c[key] !== null)
-    .map(([key, label]) => el('div', {}, el('dt', {}, label), el('dd', {}, String(c[key]))));
+    .map(([key, label]) => el('div', {}, el('dt', {}, label),
+      el('dd', {}, key === 'state' ? STATES[c[key]] || c[key] : key === 'action' ? ACTIONS[c[key]] || c[key] : String(c[key]))));
   const rest = Object.entries(c).filter(([key, v]) => !known.has(key) && v !== null && typeof v !== 'object');
   rows.push(...rest.map(([key, v]) => el('div', {}, el('dt', {}, key), el('dd', {}, String(v)))));
-  return el('dl', { class: 'case', dataset: { caseId: c.id ?? '' } }, rows);
+  return el('dl', { class: 'case', dataset: { caseId: c.id ?? '', state: c.state ?? '' } }, rows);
 }

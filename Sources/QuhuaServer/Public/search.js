@@ -79,6 +79,7 @@ export function setupSearch(open) {
       const answer = await getJSON('/autocomplete', { q }, { signal: controller.signal });
       if (input.value.trim() !== q) return;     // the user typed on
       render(answer.suggestions || [], (answer.suggestions || []).length ? null : '没有匹配 No match');
+      list.dataset.query = q;
     } catch (error) {
       if (error.name !== 'AbortError') render([], describeError(error));
     }
