@@ -32,6 +32,7 @@ from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.actions.action_builder import ActionBuilder  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
@@ -79,7 +80,7 @@ class Checks:
 
 
 def wait(driver, seconds=20):
-    return WebDriverWait(driver, seconds, poll_frequency=0.1)
+    return WebDriverWait(driver, seconds, poll_frequency=0.1, ignored_exceptions=(StaleElementReferenceException,))
 
 
 def visible(driver, css, seconds=20):
@@ -95,9 +96,11 @@ def type_in_search(driver, text):
     return box
 
 
-def suggestion(driver, predicate, seconds=10):
-    """Waits for a visible suggestion whose text satisfies predicate."""
+def suggestion(driver, query, predicate, seconds=10):
+    """Waits for the suggestions for query, then for one that satisfies predicate."""
     def found(d):
+        if d.find_element(By.ID, "suggestions").get_attribute("data-query") != query:
+            return False
         for item in d.find_elements(By.CSS_SELECTOR, "#suggestions li[role=option]"):
             if item.is_displayed() and predicate(item):
                 return item
@@ -107,7 +110,7 @@ def suggestion(driver, predicate, seconds=10):
 
 def check_autocomplete(driver):
     box = type_in_search(driver, "cqs")
-    item = suggestion(driver, lambda li: "重庆市" in li.text)
+    item = suggestion(driver, "cqs", lambda li: "重庆市" in li.text)
     first = driver.find_elements(By.CSS_SELECTOR, "#suggestions li[role=option]")[0].text.split("\n")[0]
     # Keyboard: ArrowDown highlights a suggestion, Enter opens it.
     index = driver.find_elements(By.CSS_SELECTOR, "#suggestions li[role=option]").index(item)
@@ -122,7 +125,7 @@ def check_autocomplete(driver):
 
 def check_wanzhou(driver):
     type_in_search(driver, "万州区")
-    item = suggestion(driver, lambda li: li.get_attribute("data-code") == "500101" or "万州区" in li.text)
+    item = suggestion(driver, "万州区", lambda li: li.get_attribute("data-code") == "500101")
     item.click()
     wait(driver).until(EC.text_to_be_present_in_element((By.ID, "place-title"), "500101"))
     found = {}
