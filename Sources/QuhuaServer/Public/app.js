@@ -55,7 +55,10 @@ function route() {
   if (!value) return;
   const target = kind === 'id' ? { placeID: Number(value) } : { code: decodeURIComponent(value) };
   selectTab('place');
-  showPlace(panes.place, target, { showOnMap: (summary) => map.showPlace(summary) });
+  showPlace(panes.place, target, {
+    showOnMap: (summary) => map.showPlace(summary),
+    showYear: (year) => map.setYear(year),
+  });
 }
 
 setupSearch(open);

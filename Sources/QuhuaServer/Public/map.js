@@ -185,6 +185,13 @@ export function setupMap(hooks) {
 
   return {
     day: () => dayOfStep(slider.value),
+    /** Moves the slider to a year (clamped to its range) and redraws. */
+    setYear(year) {
+      slider.value = String(Math.min(Math.max(year, Number(slider.min)), Number(slider.max)));
+      showYear();
+      clearTimeout(timer);
+      load();
+    },
     /** Zooms to a division drawn on the current day; false if it is not drawn. */
     showPlace(summary) {
       const path = byPlaceID.get(Number(summary.id));

@@ -25,7 +25,7 @@ export function placeLink(text, { id, code }) {
  *
  * @param {HTMLElement} pane
  * @param {{placeID?: number, code?: string}} target
- * @param {{showOnMap?: (summary) => void}} hooks
+ * @param {{showOnMap?: (summary) => void, showYear?: (year: number) => void}} hooks
  */
 export async function showPlace(pane, target, hooks = {}) {
   pane.replaceChildren(el('p', { class: 'hint' }, '载入中… Loading…'));
@@ -64,7 +64,7 @@ function render(place, history, otherMatches, hooks) {
   return [
     head,
     otherMatches.length ? others(otherMatches) : null,
-    section('沿革 Timeline', timeline(mergeEvents(place.events, history?.events), s.id), 'timeline'),
+    section('沿革 Timeline', timeline(mergeEvents(place.events, history?.events), s.id, hooks), 'timeline'),
     section('名称 Names', names(place.names)),
     section('代码 Codes', table(['方案 Scheme', '代码 Code', '时期 Period'],
       place.codes.map((c) => [c.scheme, c.code, period(c.period) || '—']))),
@@ -96,7 +96,7 @@ function mergeEvents(own = [], related = []) {
   return [...byID.values()].sort((a, b) => (a.effectiveDate || '').localeCompare(b.effectiveDate || ''));
 }
 
-function timeline(events, placeID) {
+function timeline(events, placeID, hooks) {
   if (!events.length) return el('p', { class: 'hint' }, '没有记录的事件 No recorded events');
   return el('ol', { class: 'events' }, events.map((e) => {
     const own = e.participants.some((p) => p.placeID === placeID);
@@ -104,7 +104,11 @@ function timeline(events, placeID) {
       class: `event ${own ? 'own' : 'related'}`,
       dataset: { eventId: e.id, date: e.effectiveDate, type: e.type, year: (e.effectiveDate || '').slice(0, 4) },
     },
-    el('div', { class: 'when' }, el('time', { datetime: e.effectiveDate }, e.effectiveDate)),
+    el('div', { class: 'when' }, hooks.showYear
+      ? el('button', { type: 'button', title: '在地图上看这一年 Show this year on the map',
+        onclick: () => hooks.showYear(Number(e.effectiveDate.slice(0, 4))) },
+      el('time', { datetime: e.effectiveDate }, e.effectiveDate))
+      : el('time', { datetime: e.effectiveDate }, e.effectiveDate)),
     el('div', { class: 'what' },
       el('p', {}, el('strong', { class: `type type-${e.type}` }, EVENT_TYPES[e.type] || e.type), ' ',
         participants(e), e.detail ? el('span', { class: 'detail' }, ` ${e.detail}`) : null),
