@@ -89,7 +89,7 @@ export function period(p) {
 
 export const LEVELS = {
   country: '国家', province: '省级', prefecture: '地级', county: '县级',
-  township: '乡级', village: '村级',
+  township: '乡级', village: '村级', feature: '地物',
 };
 
 export function levelName(level) {

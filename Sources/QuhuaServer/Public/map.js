@@ -49,6 +49,10 @@ export function setupMap(hooks) {
   map.attributionControl.addAttribution('区划 quhua');
   map.fitBounds(CHINA);
   L.control.scale({ imperial: false }).addTo(map);
+  // Panes keep the drawing order whatever loads first: divisions, then
+  // province borders, then the survey's lines and markers on top.
+  map.createPane('outlines').style.zIndex = 420;
+  map.createPane('survey').style.zIndex = 450;
   window.quhuaMap = map;   // for debugging and the browser test
 
   const slider = document.getElementById('year');
@@ -124,7 +128,7 @@ export function setupMap(hooks) {
     });
     // Province borders on top of the lower levels, not clickable.
     L.geoJSON(features.filter((f) => f.properties.level === 'province'), {
-      interactive: false, style: { color: '#3b4350', weight: 1.4, fill: false },
+      interactive: false, pane: 'outlines', style: { color: '#3b4350', weight: 1.4, fill: false },
     }).addTo(outlines);
     pinned = null;
     showInfo(null);
@@ -221,6 +225,7 @@ async function surveyLayers(map, control) {
     if (lines) {
       const layer = L.geoJSON(lines, {
         style: { color: '#c2410c', weight: 2.5, dashArray: '6 4' },
+        pane: 'survey',
         bubblingMouseEvents: false,   // a popup, not a reverse lookup
         onEachFeature(feature, path) {
           const p = feature.properties;
@@ -238,7 +243,7 @@ async function surveyLayers(map, control) {
     if (markers) {
       const layer = L.geoJSON(markers, {
         pointToLayer: (feature, latlng) => L.circleMarker(latlng, {
-          radius: 4, bubblingMouseEvents: false, color: '#7c2d12', weight: 1.5, fillColor: '#fb923c', fillOpacity: 1,
+          radius: 4, pane: 'survey', bubblingMouseEvents: false, color: '#7c2d12', weight: 1.5, fillColor: '#fb923c', fillOpacity: 1,
         }),
         onEachFeature(feature, marker) {
           const p = feature.properties;
@@ -248,6 +253,10 @@ async function surveyLayers(map, control) {
         },
       }).addTo(map);
       control.addOverlay(layer, `界桩 Markers (${markers.features.length})`);
+      // Small dots when the whole country shows, real markers when zoomed in.
+      const size = () => layer.eachLayer((m) => m.setRadius(map.getZoom() < 7 ? 1.5 : 4));
+      map.on('zoomend', size);
+      size();
     }
   }
 }

@@ -3,7 +3,7 @@
 // naming or renaming application with POST /naming/cases; everyone with a
 // token sees the list of cases.
 
-import { getJSON, postJSON, el, token, setToken, describeError } from './api.js';
+import { getJSON, postJSON, el, token, setToken, describeError, LEVELS } from './api.js';
 import { today } from './map.js';
 
 const ROLES = { viewer: '查看 viewer', editor: '编辑 editor', admin: '管理 admin' };
@@ -77,7 +77,7 @@ export function setupNaming(pane) {
       const answer = await getJSON('/naming/cases', { state: state.value }, { auth: true });
       const list = answer.cases || [];
       cases.replaceChildren(list.length
-        ? el('ol', { class: 'cases' }, [...list].reverse().map((c) => el('li', {}, caseView(c))))
+        ? el('ol', { class: 'cases', reversed: true }, list.map((c) => el('li', {}, caseView(c))))
         : el('p', { class: 'hint' }, '暂无案件 No cases yet'));
     } catch (error) {
       cases.replaceChildren(el('p', { class: 'hint' }, `无法列出案件：${describeError(error)}`));
@@ -109,7 +109,7 @@ function applicationForm(send) {
       field('placeCode', '现区划代码 Place code（更名 rename）', el('input', { inputmode: 'numeric', pattern: '[0-9]{6,12}' })),
       field('parentCode', '上级代码 Parent code', el('input', { inputmode: 'numeric', pattern: '[0-9]{6,12}' })),
       field('level', '层级 Level', el('select', {}, el('option', { value: '' }, '—'),
-        ...['province', 'prefecture', 'county', 'township', 'village'].map((v) => el('option', { value: v }, v)))),
+        Object.entries(LEVELS).filter(([v]) => v !== 'country').map(([v, label]) => el('option', { value: v }, `${label} ${v}`)))),
       field('meaning', '含义 Meaning', el('textarea', { rows: 2 })),
       field('origin', '由来 Origin', el('textarea', { rows: 2 })),
       field('authority', '审批机关 Authority', el('input', {})),
@@ -137,14 +137,23 @@ const CASE_FIELDS = [
   ['authority', '审批机关 Authority'], ['decidedOn', '决定日期 Decided'], ['decisionDocument', '批准文号 Decision'],
   ['announcedOn', '公告日期 Announced'], ['announcementRef', '公告 Announcement'], ['filedOn', '备案日期 Filed'],
   ['meaning', '含义 Meaning'], ['origin', '由来 Origin'], ['note', '备注 Note'],
+  ['kind', '类别 Kind'], ['placeID', '地点 Place id'], ['parentID', '上级 Parent id'], ['eventID', '事件 Event id'],
 ];
 
 function caseView(c) {
   const known = new Set(CASE_FIELDS.map(([key]) => key));
   const rows = CASE_FIELDS.filter(([key]) => c[key] !== undefined && c[key] !== null)
     .map(([key, label]) => el('div', {}, el('dt', {}, label),
-      el('dd', {}, key === 'state' ? STATES[c[key]] || c[key] : key === 'action' ? ACTIONS[c[key]] || c[key] : String(c[key]))));
+      el('dd', {}, value(key, c[key]))));
   const rest = Object.entries(c).filter(([key, v]) => !known.has(key) && v !== null && typeof v !== 'object');
   rows.push(...rest.map(([key, v]) => el('div', {}, el('dt', {}, key), el('dd', {}, String(v)))));
   return el('dl', { class: 'case', dataset: { caseId: c.id ?? '', state: c.state ?? '' } }, rows);
+}
+
+function value(key, v) {
+  if (key === 'state') return STATES[v] || v;
+  if (key === 'action') return ACTIONS[v] || v;
+  if (key === 'level') return `${LEVELS[v] || ''} ${v}`.trim();
+  if (key === 'placeID' || key === 'parentID') return el('a', { href: `#id/${v}` }, String(v));
+  return String(v);
 }
