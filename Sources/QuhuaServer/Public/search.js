@@ -119,7 +119,7 @@ export function setupSearch(open) {
     clearTimeout(timer);
     const q = input.value.trim();
     if (!q) return;
-    if (items.length && !list.hidden) { choose(Math.max(active, 0)); return; }
+    if (items.length && !list.hidden && list.dataset.query === q) { choose(Math.max(active, 0)); return; }
     try {
       const answer = await getJSON('/search', { q, limit: 10 });
       const hit = (answer.results || [])[0];
