@@ -4,6 +4,7 @@
 Drives Debian's chromium through Debian's chromedriver with Selenium and checks
 what a user does first:
 
+  0. /app/ loads;
   1. typing `cqs` in the search box suggests 重庆市, and the keyboard opens it;
   2. opening 万州区 (500101) shows its 1992 and 1998 events with documents;
   3. moving the year slider to 1996 draws 重庆市 (510200) inside 四川省 (510000);
@@ -73,7 +74,8 @@ class Checks:
             print(f"PASS  {name} ({time.monotonic() - start:.1f} s){': ' + detail if detail else ''}", flush=True)
         except Exception as error:  # a failed check must not stop the others
             self.failed += 1
-            message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            text = str(error).strip().removeprefix("Message:").strip()
+            message = text.splitlines()[0] if text else type(error).__name__
             print(f"FAIL  {name} ({time.monotonic() - start:.1f} s): {message}", flush=True)
             if os.environ.get("WEBAPP_TEST_DEBUG"):
                 traceback.print_exc()
@@ -84,7 +86,8 @@ def wait(driver, seconds=20):
 
 
 def visible(driver, css, seconds=20):
-    return wait(driver, seconds).until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)))
+    return wait(driver, seconds).until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)),
+                                       f"nothing visible matches {css} after {seconds} s")
 
 
 def type_in_search(driver, text):
@@ -105,7 +108,7 @@ def suggestion(driver, query, predicate, seconds=10):
             if item.is_displayed() and predicate(item):
                 return item
         return False
-    return wait(driver, seconds).until(found)
+    return wait(driver, seconds).until(found, f"no matching suggestion for “{query}” after {seconds} s")
 
 
 def check_autocomplete(driver):
@@ -119,7 +122,7 @@ def check_autocomplete(driver):
     if item.get_attribute("aria-selected") != "true":
         raise AssertionError("ArrowDown did not highlight 重庆市")
     box.send_keys(Keys.ENTER)
-    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "place-title"), "重庆市"))
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "place-title"), "重庆市"), "Enter did not open 重庆市")
     return f"“cqs” → {first}; ArrowDown+Enter opened {driver.find_element(By.ID, 'place-title').text}"
 
 
@@ -127,7 +130,7 @@ def check_wanzhou(driver):
     type_in_search(driver, "万州区")
     item = suggestion(driver, "万州区", lambda li: li.get_attribute("data-code") == "500101")
     item.click()
-    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "place-title"), "500101"))
+    wait(driver).until(EC.text_to_be_present_in_element((By.ID, "place-title"), "500101"), "万州区 did not open")
     found = {}
     for year in ("1992", "1998"):
         event = visible(driver, f'#pane-place .event[data-year="{year}"]', 10)
@@ -149,7 +152,8 @@ def move_slider_to(driver, year):
         raise AssertionError(f"slider shows {slider.get_attribute('value')}, not {year}")
     day = f"{year}-12-31"
     wait(driver, 90).until(lambda d: d.find_element(By.ID, "map-status").get_attribute("data-day") == day
-                           and d.find_element(By.ID, "map-status").get_attribute("data-state") == "ready")
+                           and d.find_element(By.ID, "map-status").get_attribute("data-state") == "ready",
+                           f"the map did not finish drawing {day} in 90 s")
     return day
 
 
@@ -178,7 +182,7 @@ def pointer(driver, x, y, click=False):
 def check_chongqing_in_sichuan(driver, state):
     day = move_slider_to(driver, 1996)
     selector = 'path[data-code="510200"]'
-    path = wait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, selector)))
+    path = wait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, selector)), "no polygon 510200 drawn for 1996")
     if path.get_attribute("data-parent-code") != "510000":
         raise AssertionError(f"510200 drawn with parent {path.get_attribute('data-parent-code')} {path.get_attribute('data-parent-name')}")
     point = driver.execute_script(INTERIOR_POINT, selector)
@@ -187,7 +191,8 @@ def check_chongqing_in_sichuan(driver, state):
     state["point"] = point
     pointer(driver, *point)  # hover: the info box names the parent of that day
     info = visible(driver, "#feature-info")
-    wait(driver, 5).until(lambda d: d.find_element(By.ID, "feature-info").get_attribute("data-code") == "510200")
+    wait(driver, 5).until(lambda d: d.find_element(By.ID, "feature-info").get_attribute("data-code") == "510200",
+                          "hovering 510200 did not show it in the info box")
     parent = info.find_element(By.CSS_SELECTOR, ".parent-name").text
     if "四川省" not in parent or "510000" not in parent:
         raise AssertionError(f"info box parent is {parent!r}")
@@ -258,8 +263,14 @@ def main():
     checks = Checks()
     state = {}
     try:
-        driver.get(f"{base}/app/")
-        visible(driver, "#q", 30)
+        def load():
+            driver.get(f"{base}/app/")
+            visible(driver, "#q", 30)
+            return driver.title
+        checks.run("page: /app/ loads", load)
+        if checks.failed:
+            print("FAILED: the web app did not load; later checks skipped", flush=True)
+            return 1
         checks.run("search: typing “cqs” suggests 重庆市", lambda: check_autocomplete(driver))
         checks.run("place: 万州区 shows its 1992 and 1998 events", lambda: check_wanzhou(driver))
         checks.run("map: in 1996 重庆市 (510200) is inside 四川省 (510000)", lambda: check_chongqing_in_sichuan(driver, state))
