@@ -38,10 +38,21 @@ for (const name of tabNames) {
   });
 }
 
+const reverseOut = document.getElementById('reverse-out');
+const reverseForm = document.getElementById('reverse-form');
 const map = setupMap({
-  onReverseStart: () => { showReverseLoading(panes.here); selectTab('here'); },
-  onReverse: (answer) => showReverse(panes.here, answer),
-  onReverseError: (error) => showReverseError(panes.here, error),
+  onReverseStart: () => { showReverseLoading(reverseOut); selectTab('here'); },
+  onReverse: (answer) => {
+    showReverse(reverseOut, answer);
+    reverseForm.lon.value = Number(answer.lon).toFixed(5);
+    reverseForm.lat.value = Number(answer.lat).toFixed(5);
+  },
+  onReverseError: (error) => showReverseError(reverseOut, error),
+});
+
+reverseForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  map.reverseAt(Number(reverseForm.lat.value), Number(reverseForm.lon.value));
 });
 
 function open(target) {

@@ -170,18 +170,19 @@ export function setupMap(hooks) {
   });
   slider.addEventListener('change', () => { clearTimeout(timer); load(); });
 
-  map.on('click', async (event) => {
-    const { lat, lng } = event.latlng;
+  async function reverse(latlng) {
     clickMarker?.remove();
-    clickMarker = L.circleMarker(event.latlng, { radius: 5, color: '#b91c1c', weight: 2, fillOpacity: 1, interactive: false }).addTo(map);
+    clickMarker = L.circleMarker(latlng, { radius: 5, color: '#b91c1c', weight: 2, fillOpacity: 1, interactive: false }).addTo(map);
     hooks.onReverseStart?.();
     try {
-      const answer = await getJSON('/reverse', { lon: lng.toFixed(6), lat: lat.toFixed(6), at: dayOfStep(slider.value) });
-      hooks.onReverse(answer, event.latlng);
+      const answer = await getJSON('/reverse', { lon: latlng.lng.toFixed(6), lat: latlng.lat.toFixed(6), at: dayOfStep(slider.value) });
+      hooks.onReverse(answer, latlng);
     } catch (error) {
       hooks.onReverseError?.(error);
     }
-  });
+  }
+
+  map.on('click', (event) => reverse(event.latlng));
 
   surveyLayers(map, layers);
   showYear();
@@ -189,6 +190,12 @@ export function setupMap(hooks) {
 
   return {
     day: () => dayOfStep(slider.value),
+    /** Looks up a point typed in (the keyboard's way to "click" the map). */
+    reverseAt(lat, lon) {
+      const latlng = L.latLng(lat, lon);
+      if (!map.getBounds().contains(latlng)) map.setView(latlng, Math.max(map.getZoom(), 6));
+      return reverse(latlng);
+    },
     /** Moves the slider to a year (clamped to its range) and redraws. */
     setYear(year) {
       slider.value = String(Math.min(Math.max(year, Number(slider.min)), Number(slider.max)));
