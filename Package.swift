@@ -12,11 +12,15 @@ let package = Package(
         .library(name: "Boundary", targets: ["Boundary"]),
         .library(name: "Pinyin", targets: ["Pinyin"]),
         .library(name: "Gazetteer", targets: ["Gazetteer"]),
+        .library(name: "Publishing", targets: ["Publishing"]),
+        .library(name: "QuhuaServer", targets: ["QuhuaServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // System libraries, found with pkg-config.
@@ -55,12 +59,28 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
 
+        // What quhua publishes, for every face: the divisions of a day and a survey's lines and
+        // markers as feature layers, pages of features, Linked Places.
+        .target(name: "Publishing", dependencies: ["GEOSKit", "CRS", "GeoFormats", "Boundary", "Gazetteer"]),
+
+        // `quhua serve`: OGC API - Features, the gazetteer API and the web app (Hummingbird 2).
+        .target(
+            name: "QuhuaServer",
+            dependencies: [
+                "Publishing", "Gazetteer", "Pinyin", "GeoFormats", "GEOSKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Public")]
+        ),
+
         // The `quhua` executable.
         .executableTarget(
             name: "QuhuaCLI",
             dependencies: [
-                "GEOSKit", "CRS", "GeoFormats", "Boundary", "Pinyin", "Gazetteer",
+                "GEOSKit", "CRS", "GeoFormats", "Boundary", "Pinyin", "Gazetteer", "Publishing", "QuhuaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -99,6 +119,14 @@ let package = Package(
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "GEOSKit", "CRS"]),
         .testTarget(name: "BoundaryTests", dependencies: ["Boundary", "GEOSKit", "GeoFormats", "CRS"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
+        .testTarget(
+            name: "QuhuaServerTests",
+            dependencies: [
+                "QuhuaServer", "Publishing", "Gazetteer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -96,3 +96,25 @@ if command -v ogrinfo >/dev/null; then
     python3 "$validator" "$OUT/prefectures-gazetteer.gpkg" && echo "validate_gpkg: $OUT/prefectures-gazetteer.gpkg is a valid GeoPackage"
   fi
 fi
+
+section "quhua serve: OGC API – Features, the gazetteer API and the web app (a short tour)"
+"$BIN" serve --port 0 --db "$DB" --survey GeoData/samples/clean >"$OUT/serve.log" 2>&1 &
+SERVER=$!
+URL=""
+for _ in $(seq 1 60); do
+  URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$OUT/serve.log" | head -1 || true)
+  [ -n "$URL" ] && break
+  sleep 0.5
+done
+if [ -z "$URL" ]; then cat "$OUT/serve.log"; kill "$SERVER" 2>/dev/null; exit 3; fi
+echo "server at $URL (web app $URL/app/)"
+echo "\$ curl '$URL/autocomplete?q=cqs'"; curl -s "$URL/autocomplete?q=cqs"; echo
+echo "\$ curl '$URL/collections/divisions/items?datetime=1996-12-31&bbox=106.4,29.4,106.7,29.7'   (重庆市 in 1996)"
+curl -s "$URL/collections/divisions/items?datetime=1996-12-31&bbox=106.4,29.4,106.7,29.7&limit=3" \
+  | python3 -c "import json,sys; d=json.load(sys.stdin); print(d['numberMatched'], 'matched;', [(f['properties']['code'], f['properties']['name'], f['properties']['parent_name']) for f in d['features']])"
+echo "\$ curl '$URL/collections/divisions/items?bbox=1,2,3'   (a bad request: problem details)"; curl -s "$URL/collections/divisions/items?bbox=1,2,3"; echo
+if command -v chromium >/dev/null; then
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,800 --virtual-time-budget=8000 \
+    --screenshot="$OUT/webapp.png" "$URL/app/" >/dev/null 2>&1 && echo "screenshot of the web app: $OUT/webapp.png"
+fi
+kill -TERM "$SERVER"; wait "$SERVER" && echo "server stopped (SIGTERM, exit 0)"

@@ -3,7 +3,7 @@ import Foundation
 
 /// The `quhua` command: administrative divisions, boundary lines and place names.
 @main
-struct Quhua: ParsableCommand {
+struct Quhua: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quhua",
         abstract: "Administrative divisions, boundary lines and place names (区划).",
@@ -22,15 +22,21 @@ struct Quhua: ParsableCommand {
             Search.self, Show.self, History.self, Tree.self, Reverse.self, Import.self, Naming.self, Protect.self, Vanished.self, Edit.self,
             // Names and formats
             Romanize.self, Convert.self, Export.self,
+            // Shared systems
+            Serve.self, Token.self,
         ]
     )
 
     /// Runs the command, mapping usage errors to exit code 2 (the documented contract)
     /// instead of swift-argument-parser's 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

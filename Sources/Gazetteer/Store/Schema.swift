@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v2-search", migrate: search)
         migrator.registerMigration("v3-geometry", migrate: geometry)
         migrator.registerMigration("v4-workflow", migrate: workflow)
+        migrator.registerMigration("v5-access", migrate: access)
         return migrator
     }
 
@@ -226,6 +227,23 @@ enum Schema {
             CREATE VIRTUAL TABLE geometry_rtree USING rtree(id, min_x, max_x, min_y, max_y);
             CREATE TRIGGER geometry_keep_history BEFORE DELETE ON geometry
             BEGIN SELECT RAISE(ABORT, 'history is never deleted from geometry: end the fact instead'); END;
+            """)
+    }
+
+    /// Bearer tokens for writers: only a digest of each token is kept.
+    private static func access(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE access_token (
+              id INTEGER PRIMARY KEY,
+              digest TEXT NOT NULL UNIQUE,       -- 'sha256:' + hex of the token; the token itself is never stored
+              role TEXT NOT NULL CHECK (role IN ('viewer','editor','admin')),
+              actor TEXT NOT NULL,               -- written to the audit log for every write with the token
+              issued_at TEXT NOT NULL,
+              issued_by TEXT NOT NULL,
+              revoked_at TEXT
+            );
+            CREATE TRIGGER access_token_keep BEFORE DELETE ON access_token
+            BEGIN SELECT RAISE(ABORT, 'tokens are revoked, never deleted'); END;
             """)
     }
 

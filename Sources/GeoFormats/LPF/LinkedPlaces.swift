@@ -118,37 +118,58 @@ public struct LinkedPlacesWriter: Sendable {
     public func write(_ places: [LinkedPlace], to url: URL, precision: Int? = nil) throws -> WriteReport {
         let output = AtomicOutput()
         let out = try BufferedOutput(try output.temporary(for: url))
-        try out.write("{\"type\":\"FeatureCollection\",\"@context\":\(NumberText.jsonString(Self.context)),\"features\":[\n")
+        try out.write(Self.head)
         for (k, place) in places.enumerated() {
-            var text = k > 0 ? ",\n" : ""
-            text += "{\"@id\":\(NumberText.jsonString(place.id)),\"type\":\"Feature\""
-            text += ",\"properties\":{\"title\":\(NumberText.jsonString(place.title)),\"ccodes\":[\(place.countryCodes.map(NumberText.jsonString).joined(separator: ","))]}"
-            if !place.when.isEmpty { text += ",\"when\":" + Self.when(place.when) }
-            text += ",\"names\":[" + place.names.map { n in
-                "{\"toponym\":\(NumberText.jsonString(n.toponym)),\"lang\":\(NumberText.jsonString(n.language))" + (n.when.isEmpty ? "" : ",\"when\":" + Self.when(n.when)) + "}"
-            }.joined(separator: ",") + "]"
-            text += ",\"types\":[" + place.types.map { "{\"identifier\":\(NumberText.jsonString($0.identifier)),\"label\":\(NumberText.jsonString($0.label))}" }.joined(separator: ",") + "]"
-            text += ",\"relations\":[" + place.relations.map { r in
-                "{\"relationType\":\(NumberText.jsonString(r.relationType)),\"relationTo\":\(NumberText.jsonString(r.relationTo)),\"label\":\(NumberText.jsonString(r.label))"
-                    + (r.when.isEmpty ? "" : ",\"when\":" + Self.when(r.when)) + "}"
-            }.joined(separator: ",") + "]"
-            text += ",\"geometry\":"
-            if let g = place.geometry {
-                do {
-                    GeoJSONGeometryText.append(try Shape(g).orientingRings(exteriorCounterClockwise: true), precision: precision, to: &text)
-                } catch {
-                    throw GeoFormatError(file: url.relativePath, feature: k + 1, problem: "cannot write the geometry of \(place.title): \(error)")
-                }
-            } else {
-                text += "null"
-            }
-            text += "}"
-            try out.write(text)
+            try out.write((k > 0 ? ",\n" : "") + (try Self.feature(place, number: k + 1, source: url.relativePath, precision: precision)))
         }
-        try out.write("\n]}\n")
+        try out.write(Self.tail)
         try out.close()
         try output.commit()
         return WriteReport(files: [url])
+    }
+
+    /// The whole LPF document as text, for answers that are not files (the server's `f=lpf`).
+    ///
+    /// - Parameter source: names the document in errors.
+    /// - Throws: ``GeoFormatError`` naming the source, the place and the problem.
+    public func document(_ places: [LinkedPlace], precision: Int? = nil, source: String = "Linked Places") throws -> String {
+        var text = Self.head
+        for (k, place) in places.enumerated() {
+            text += (k > 0 ? ",\n" : "") + (try Self.feature(place, number: k + 1, source: source, precision: precision))
+        }
+        return text + Self.tail
+    }
+
+    private static var head: String {
+        "{\"type\":\"FeatureCollection\",\"@context\":\(NumberText.jsonString(context)),\"features\":[\n"
+    }
+
+    private static let tail = "\n]}\n"
+
+    /// One place as an LPF feature.
+    static func feature(_ place: LinkedPlace, number: Int, source: String, precision: Int?) throws -> String {
+        var text = "{\"@id\":\(NumberText.jsonString(place.id)),\"type\":\"Feature\""
+        text += ",\"properties\":{\"title\":\(NumberText.jsonString(place.title)),\"ccodes\":[\(place.countryCodes.map(NumberText.jsonString).joined(separator: ","))]}"
+        if !place.when.isEmpty { text += ",\"when\":" + Self.when(place.when) }
+        text += ",\"names\":[" + place.names.map { n in
+            "{\"toponym\":\(NumberText.jsonString(n.toponym)),\"lang\":\(NumberText.jsonString(n.language))" + (n.when.isEmpty ? "" : ",\"when\":" + Self.when(n.when)) + "}"
+        }.joined(separator: ",") + "]"
+        text += ",\"types\":[" + place.types.map { "{\"identifier\":\(NumberText.jsonString($0.identifier)),\"label\":\(NumberText.jsonString($0.label))}" }.joined(separator: ",") + "]"
+        text += ",\"relations\":[" + place.relations.map { r in
+            "{\"relationType\":\(NumberText.jsonString(r.relationType)),\"relationTo\":\(NumberText.jsonString(r.relationTo)),\"label\":\(NumberText.jsonString(r.label))"
+                + (r.when.isEmpty ? "" : ",\"when\":" + Self.when(r.when)) + "}"
+        }.joined(separator: ",") + "]"
+        text += ",\"geometry\":"
+        if let g = place.geometry {
+            do {
+                GeoJSONGeometryText.append(try Shape(g).orientingRings(exteriorCounterClockwise: true), precision: precision, to: &text)
+            } catch {
+                throw GeoFormatError(file: source, feature: number, problem: "cannot write the geometry of \(place.title): \(error)")
+            }
+        } else {
+            text += "null"
+        }
+        return text + "}"
     }
 
     /// An LPF `when` object: `{"timespans":[{"start":{"in":…},"end":{"in":…}}]}`.

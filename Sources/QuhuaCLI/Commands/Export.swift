@@ -4,6 +4,7 @@ import Foundation
 import GEOSKit
 import Gazetteer
 import GeoFormats
+import Publishing
 
 /// `quhua export`: quhua's results as a mapping system wants them.
 struct Export: ParsableCommand {
@@ -157,7 +158,7 @@ struct Export: ParsableCommand {
         do {
             let gazetteer = try GazetteerOptions.parse(db.map { ["--db", $0] } ?? [])
             let store = try gazetteer.openStore()
-            let export = DivisionExport(store: store, day: day, levels: levels, within: within)
+            let export = DivisionLayer(store: store, day: day, levels: levels, within: within)
             let context = try GEOSContext()
             guard let outFormat else {
                 if let target, target != .wgs84 {

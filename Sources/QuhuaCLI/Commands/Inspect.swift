@@ -98,7 +98,7 @@ struct Inspect: ParsableCommand {
         let context = try GEOSContext()
         func load(_ paths: [String], _ what: String, _ crs: CoordinateReferenceSystem?) throws -> Survey {
             let inputs: [SurveyInput]
-            do { inputs = try Self.expand(paths).map { SurveyInput(path: $0) } } catch let e as SurveyLoadError {
+            do { inputs = try SurveyFolder.inputs(paths) } catch let e as SurveyLoadError {
                 throw unreadable("\(what): \(e)")
             }
             do {
@@ -148,26 +148,4 @@ struct Inspect: ParsableCommand {
         }
     }
 
-    /// The files named, with each folder replaced by its survey files (.geojson, .shp, .gpkg, .csv), sorted.
-    static func expand(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
-        let manager = FileManager.default
-        for path in paths {
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw SurveyLoadError(file: path, problem: "no such file or folder")
-            }
-            guard isFolder.boolValue else {
-                files.append(path)
-                continue
-            }
-            let names = (try? manager.contentsOfDirectory(atPath: path)) ?? []
-            let found = names.filter { ["geojson", "shp", "gpkg", "csv"].contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }.sorted()
-            if found.isEmpty {
-                throw SurveyLoadError(file: path, problem: "the folder holds no survey files (.geojson, .shp, .gpkg, .csv)")
-            }
-            files += found.map { (path as NSString).appendingPathComponent($0) }
-        }
-        return files
-    }
 }

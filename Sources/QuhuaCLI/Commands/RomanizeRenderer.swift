@@ -36,47 +36,12 @@ struct RomanizeRenderer {
     }
 
     private func json(_ r: Romanization) -> String {
-        let keys = romanizer.searchKeys(for: r.name)
-        let object = RomanizationJSON(
-            name: r.name,
-            simplified: r.simplified,
-            display: r.display(tones: tones),
-            ascii: r.ascii,
-            pinyin: r.pinyin(tones: true),
-            searchKey: r.searchKey,
-            initials: r.initials,
-            parts: r.parts.map {
-                .init(text: $0.text, role: $0.role.rawValue, written: $0.written(tones: tones),
-                      pinyin: $0.syllables.map(\.description), official: $0.official)
-            },
-            searchKeys: keys.full,
-            initialsKeys: keys.initials)
+        let object = RomanizationRecord(r, keys: romanizer.searchKeys(for: r.name), tones: tones)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(object) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
-}
-
-/// The JSON shape of `quhua romanize --format json`.
-struct RomanizationJSON: Encodable {
-    struct Part: Encodable {
-        let text: String
-        let role: String
-        let written: String
-        let pinyin: [String]
-        let official: String?
-    }
-    let name: String
-    let simplified: String
-    let display: String
-    let ascii: String
-    let pinyin: String
-    let searchKey: String
-    let initials: String
-    let parts: [Part]
-    let searchKeys: [String]
-    let initialsKeys: [String]
 }
 
 /// Collects output and writes it to standard output in large blocks.

@@ -5,11 +5,32 @@ import Gazetteer
 import GeoFormats
 
 /// The gazetteer's divisions on a day, as a feature layer or as Linked Places.
-struct DivisionExport {
-    let store: GazetteerStore
-    let day: Day
-    let levels: Set<PlaceLevel>?
-    let within: String?
+///
+/// Every division valid on the day is a feature (in the order of the official tables), with its
+/// code, name, level and parent of that day, its pinyin, its former names and its stored
+/// boundary where there is one.
+///
+/// ```swift
+/// let export = DivisionLayer(store: store, day: try Day(parsing: "1996"), levels: [.prefecture], within: "510000")
+/// let layer = try export.layer(context: context)        // write it with any FeatureWriter
+/// let places = try export.linkedPlaces(baseURI: "https://example.org/places/", context: context)
+/// ```
+public struct DivisionLayer {
+    public let store: GazetteerStore
+    public let day: Day
+    public let levels: Set<PlaceLevel>?
+    public let within: String?
+
+    /// - Parameters:
+    ///   - day: The day whose divisions, codes, names and parents are used.
+    ///   - levels: Only these levels (all when `nil`).
+    ///   - within: Only this division and those under it on the day.
+    public init(store: GazetteerStore, day: Day, levels: Set<PlaceLevel>? = nil, within: String? = nil) {
+        self.store = store
+        self.day = day
+        self.levels = levels
+        self.within = within
+    }
 
     /// The divisions valid on the day (in the order of the official tables), with their details.
     func divisions() throws -> [(node: DivisionTree.Node, details: PlaceDetails)] {
@@ -30,10 +51,13 @@ struct DivisionExport {
         return (result, crs)
     }
 
-    static let fields = ["code", "name", "level", "parent_code", "parent_name", "pinyin", "former_names", "valid_from", "valid_to", "place_id"]
+    /// The fields of ``layer(context:)``, in order.
+    public static let fields = ["code", "name", "level", "parent_code", "parent_name", "pinyin", "former_names", "valid_from", "valid_to", "place_id"]
 
     /// The divisions as a layer named `divisions`: one feature per division, with its geometry where stored.
-    func layer(context: GEOSContext) throws -> FeatureLayer {
+    ///
+    /// - Throws: ``GazetteerError`` when the gazetteer cannot be read or `within` names no division on the day.
+    public func layer(context: GEOSContext) throws -> FeatureLayer {
         let items = try divisions()
         let (shapes, crs) = try geometries(for: items.map(\.node.placeID), context: context)
         let codeOf = Dictionary(items.map { ($0.node.placeID, ($0.node.code, $0.node.name)) }, uniquingKeysWith: { a, _ in a })
@@ -61,30 +85,20 @@ struct DivisionExport {
 
     /// The divisions as Linked Places: every standard, short, former and romanised name and every
     /// parent, with the periods they held; geometries (WGS 84) where stored.
-    func linkedPlaces(baseURI: String, context: GEOSContext) throws -> [LinkedPlace] {
+    ///
+    /// - Throws: ``GazetteerError`` when the gazetteer cannot be read; a CRS error when a stored boundary cannot be transformed.
+    public func linkedPlaces(baseURI: String, context: GEOSContext) throws -> [LinkedPlace] {
         let items = try divisions()
         var (shapes, crs) = try geometries(for: items.map(\.node.placeID), context: context)
         if let crs, let source = try? CoordinateReferenceSystem(parsing: crs), source != .wgs84 {
             let transform = try CoordinateTransform(from: source, to: .wgs84)
             for (id, g) in shapes { shapes[id] = try transform.transform(g) }
         }
-        func spans(_ p: Period) -> [LPFTimespan] {
-            p.from == nil && p.to == nil ? [] : [LPFTimespan(start: p.from, end: p.to)]
-        }
         return items.map { node, details in
-            var names: [LPFName] = []
-            for n in details.names {
-                names.append(LPFName(toponym: n.text, language: n.language == "und" ? "und-\(n.script)" : "\(n.language)-\(n.script)", when: spans(n.period)))
-                if let r = n.romanization, n.type == .standard {
-                    names.append(LPFName(toponym: r, language: "zh-Latn-pinyin", when: spans(n.period)))
-                }
-            }
-            let relations = details.parents.map { parent in
-                LPFRelation(relationTo: "\(baseURI)\(parent.parentID)", label: "part of \(parent.code.map { "\($0) " } ?? "")\(parent.name)", when: spans(parent.period))
-            }
-            let type = LPFType(identifier: "gbt18521:\(node.level.categoryCode ?? node.level.rawValue)", label: "\(node.level.rawValue)-level division")
-            return LinkedPlace(id: "\(baseURI)\(node.placeID)", title: node.name, countryCodes: ["CN"], when: spans(details.summary.period),
-                               names: names, types: [type], relations: relations, geometry: shapes[node.placeID])
+            var record = LinkedPlaceRecord.make(details, baseURI: baseURI, geometry: shapes[node.placeID])
+            record.title = node.name
+            record.types = [LPFType(identifier: "gbt18521:\(node.level.categoryCode ?? node.level.rawValue)", label: "\(node.level.rawValue)-level division")]
+            return record
         }
     }
 }

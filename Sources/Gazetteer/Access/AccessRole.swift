@@ -1,0 +1,45 @@
+/// What a bearer of an access token may do.
+///
+/// Roles are ordered: an editor may do everything a viewer may, an admin everything an editor may.
+///
+/// ```swift
+/// AccessRole.admin.allows(.editor)   // true
+/// AccessRole.viewer.allows(.editor)  // false
+/// ```
+public enum AccessRole: String, Sendable, Codable, CaseIterable, Comparable {
+    /// Reads what is not public (the naming cases and the audit log).
+    case viewer
+    /// Writes names: the naming workflow, the protection and vanished-name lists, place edits.
+    case editor
+    /// Everything, including issuing and revoking tokens.
+    case admin
+
+    private var rank: Int {
+        switch self {
+        case .viewer: 0
+        case .editor: 1
+        case .admin: 2
+        }
+    }
+
+    /// Whether this role includes everything `required` may do.
+    public func allows(_ required: AccessRole) -> Bool { rank >= required.rank }
+
+    public static func < (lhs: AccessRole, rhs: AccessRole) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// Who holds a valid token: the actor written to the audit log and the role.
+public struct AccessGrant: Sendable, Codable, Equatable {
+    /// The token's row in the database, `nil` when the grant comes from a token file.
+    public var tokenID: Int64?
+    /// The name recorded as the actor of every write made with the token.
+    public var actor: String
+    /// What the token allows.
+    public var role: AccessRole
+
+    public init(tokenID: Int64?, actor: String, role: AccessRole) {
+        self.tokenID = tokenID
+        self.actor = actor
+        self.role = role
+    }
+}

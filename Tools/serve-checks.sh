@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Checks `quhua serve` the way its users meet it, against a real server on a free port:
+#   1. the OpenAPI document validates (openapi-spec-validator),
+#   2. OGC API – Features core conformance (ogctests; the one known failure is explained in docs/serve.md),
+#   3. the web app in headless Chromium (Tools/browser/webapp_test.py),
+#   4. graceful shutdown on SIGTERM (exit status 0).
+#
+#   usage: bash Tools/serve-checks.sh QUHUA_BINARY [OUT_DIR]
+#
+# The gazetteer is built from GeoData into OUT_DIR (default: a temporary folder) on first use.
+# Python tools go in venvs under .build-venv-*; Chromium and chromedriver come from Debian
+# (`make bootstrap`). A check whose tool is missing says so and fails: `make test` installs them.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+QUHUA="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+OUT="${2:-$(mktemp -d /tmp/quhua-serve-checks.XXXXXX)}"
+mkdir -p "$OUT"
+export QUHUA_GEODATA="$ROOT/GeoData"
+failures=0
+fail() { echo "serve-checks: FAIL $*"; failures=$((failures + 1)); }
+
+echo "== quhua serve: building the gazetteer (first use) and starting the server on a free port"
+"$QUHUA" search 万州 --db "$OUT/gazetteer.sqlite" --limit 1 >/dev/null
+"$QUHUA" serve --port 0 --db "$OUT/gazetteer.sqlite" --survey "$ROOT/GeoData/samples/clean" >"$OUT/serve.log" 2>&1 &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null || true' EXIT
+URL=""
+for _ in $(seq 1 120); do
+  URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$OUT/serve.log" | head -1 || true)
+  [ -n "$URL" ] && break
+  kill -0 "$SERVER" 2>/dev/null || { cat "$OUT/serve.log"; echo "serve-checks: the server did not start"; exit 1; }
+  sleep 0.5
+done
+[ -n "$URL" ] || { echo "serve-checks: the server did not say where it listens"; exit 1; }
+echo "server: $URL"
+
+echo "== OGC API – Features core (ogctests)"
+bash "$ROOT/Tools/ogc/run-ogctests.sh" --junit "$OUT/ogctests.xml" "$URL" | tee "$OUT/ogctests.txt" || fail "ogctests could not run"
+summary=$(grep '^ogctests features/core:' "$OUT/ogctests.txt" || true)
+[ -n "$summary" ] || fail "ogctests printed no summary"
+# The one known failure: test_ast2 asks for Part 2's CRS class, which Part 1 does not require (docs/serve.md).
+unexpected=$(grep -E '^\s*FAILED' "$OUT/ogctests.txt" | grep -v 'test_crs::test_ast2' || true)
+[ -z "$unexpected" ] || fail "ogctests failures besides the known test_ast2: $unexpected"
+
+echo "== OpenAPI document (openapi-spec-validator)"
+VENV="$ROOT/.build-venv-ogc"
+curl -sf "$URL/api" -o "$OUT/openapi.json"
+if "$VENV/bin/python" -c "import openapi_spec_validator" 2>/dev/null || "$VENV/bin/pip" install -q openapi-spec-validator; then
+  if "$VENV/bin/python" -c "
+import json, sys
+from openapi_spec_validator import validate
+validate(json.load(open(sys.argv[1])))
+print('openapi-spec-validator: /api is a valid OpenAPI', json.load(open(sys.argv[1]))['openapi'], 'document')" "$OUT/openapi.json"; then :; else fail "the OpenAPI document does not validate"; fi
+else
+  fail "openapi-spec-validator could not be installed"
+fi
+
+echo "== web app in headless Chromium"
+BVENV="$ROOT/.build-venv-browser"
+if [ ! -x "$BVENV/bin/python" ] || ! "$BVENV/bin/python" -c "import selenium" 2>/dev/null; then
+  python3 -m venv "$BVENV" && "$BVENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/Tools/browser/requirements.txt" \
+    || fail "cannot install selenium into $BVENV"
+fi
+if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+  "$BVENV/bin/python" "$ROOT/Tools/browser/webapp_test.py" --url "$URL" --screenshot "$OUT/webapp.png" || fail "the browser test"
+else
+  fail "chromium or chromedriver is not installed (make bootstrap installs them)"
+fi
+
+echo "== graceful shutdown"
+kill -TERM "$SERVER"
+status=0; wait "$SERVER" || status=$?
+trap - EXIT
+if [ "$status" -eq 0 ]; then echo "SIGTERM: the server stopped cleanly (exit 0)"; else fail "the server exited with $status on SIGTERM"; fi
+
+if [ "$failures" -gt 0 ]; then echo "serve-checks: $failures check(s) failed"; exit 1; fi
+echo "serve-checks: all passed (reports in $OUT)"
