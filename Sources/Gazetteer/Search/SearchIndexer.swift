@@ -33,6 +33,8 @@ struct SearchIndexer {
         var specific: String?
         var validFrom: String?
         var validTo: String?
+        /// Whether the period is inherited (the name has no dates of its own).
+        var inherited: Bool
         var levelRank: Int
         var isCurrent: Bool
         var code: String?
@@ -43,6 +45,65 @@ struct SearchIndexer {
     }
 
     static let typeRank: [String: Int] = ["standard": 0, "short": 1, "alias": 2, "romanized": 3, "variant": 4, "former": 5]
+
+    /// The order of documents for a day in the past (`search_doc.as_of_rank`): level, then name type.
+    static func asOfRank(levelRank: Int, type: String) -> Int { levelRank * 10 + (typeRank[type] ?? 9) }
+
+    // MARK: - Periods
+
+    /// SQL joining, to a name `n` of place `p`, the standard name `o` that an undated short name
+    /// shortens: a dated standard name of the same place whose name without generic suffix is the
+    /// short name, or which starts with it; the latest when there are several (a short name
+    /// from a snapshot belongs to the name of the snapshot's day).
+    static let ownerJoin = """
+        LEFT JOIN name o ON o.id = CASE WHEN n.type = 'short' AND n.valid_from IS NULL AND n.valid_to IS NULL THEN (
+          SELECT s.id FROM name s WHERE s.place_id = n.place_id AND s.type = 'standard'
+            AND (s.valid_from IS NOT NULL OR s.valid_to IS NOT NULL)
+            AND (s.specific = n.text OR substr(s.text, 1, length(n.text)) = n.text)
+          ORDER BY s.valid_to IS NULL DESC, s.valid_to DESC, s.id DESC LIMIT 1) END
+        """
+
+    /// The start, end and whether-inherited of a name's document period, given ``ownerJoin``.
+    ///
+    /// A name with dates of its own keeps them. An undated name takes the validity of what it
+    /// names: a short name that of the standard name it shortens, any other name that of its place.
+    static let spanColumns = """
+        CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN n.valid_from WHEN o.id IS NOT NULL THEN o.valid_from ELSE p.valid_from END AS span_from,
+        CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN n.valid_to WHEN o.id IS NOT NULL THEN o.valid_to ELSE p.valid_to END AS span_to,
+        CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN 0
+             WHEN COALESCE(o.valid_from, o.valid_to, p.valid_from, p.valid_to) IS NOT NULL THEN 1 ELSE 0 END AS span_inherited
+        """
+
+    /// The place's code during a period `span_from`–`span_to` (the latest when it had several).
+    static let codeDuringSpan = """
+        (SELECT pc.code FROM place_code pc WHERE pc.place_id = n.place_id
+           AND (pc.valid_from IS NULL OR span_to IS NULL OR pc.valid_from < span_to)
+           AND (pc.valid_to IS NULL OR span_from IS NULL OR pc.valid_to > span_from)
+         ORDER BY pc.valid_to IS NULL DESC, pc.valid_to DESC, length(pc.code) LIMIT 1)
+        """
+
+    /// Re-derives the period, currency and code of documents from their names: all names of
+    /// `placeIDs`, or every undated name when `placeIDs` is nil.
+    ///
+    /// Used by the `v5-search-as-of` migration (the index then held undated names as valid on
+    /// every day) and after a name or place was ended.
+    static func derivePeriods(_ db: Database, placeIDs: [Int64]?) throws {
+        let condition = placeIDs.map { "n.place_id IN (\($0.map(String.init).joined(separator: ",")))" }
+            ?? "n.valid_from IS NULL AND n.valid_to IS NULL"
+        if let placeIDs, placeIDs.isEmpty { return }
+        try db.execute(sql: """
+            UPDATE search_doc SET valid_from = s.span_from, valid_to = s.span_to, period_inherited = s.span_inherited,
+                   is_current = (s.span_to IS NULL AND s.status = 'current'), code = s.code
+            FROM (
+              SELECT name_id, span_from, span_to, span_inherited, status, \(codeDuringSpan) AS code FROM (
+                SELECT n.id AS name_id, n.place_id, p.status, \(spanColumns)
+                FROM name n JOIN place p ON p.id = n.place_id \(ownerJoin)
+                WHERE \(condition)
+              ) n
+            ) s
+            WHERE search_doc.name_id = s.name_id
+            """)
+    }
 
     func rebuild() throws {
         try db.execute(sql: """
@@ -81,11 +142,10 @@ struct SearchIndexer {
     /// Re-reads the documents of `placeIDs` after a name or place was ended or renamed: their
     /// currency, period and the place's current name, code and status.
     func refresh(placeIDs: [Int64]) throws {
+        try SearchIndexer.derivePeriods(db, placeIDs: placeIDs)
         for placeID in placeIDs {
             try db.execute(sql: """
                 UPDATE search_doc SET
-                  is_current = (SELECT n.valid_to IS NULL AND p.status = 'current' FROM name n JOIN place p ON p.id = n.place_id WHERE n.id = search_doc.name_id),
-                  valid_to = (SELECT n.valid_to FROM name n WHERE n.id = search_doc.name_id),
                   place_name = COALESCE((SELECT s.text FROM name s WHERE s.place_id = :place AND s.type = 'standard'
                                          ORDER BY s.valid_to IS NULL DESC, s.valid_to DESC LIMIT 1), place_name),
                   place_code = (SELECT pc.code FROM place_code pc WHERE pc.place_id = :place
@@ -109,25 +169,27 @@ struct SearchIndexer {
     private func loadCandidates(where condition: String?) throws -> [Candidate] {
         let levelRank = PlaceLevel.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.rank)" }.joined(separator: " ")
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT n.id, n.place_id, n.text, n.type, n.script, n.specific, n.valid_from, n.valid_to,
+            SELECT n.id, n.place_id, n.text, n.type, n.script, n.specific, span_from, span_to,
+                   level_rank,
+                   (span_to IS NULL AND n.status = 'current') AS is_current,
+                   \(SearchIndexer.codeDuringSpan) AS code,
+                   place_name, place_code, n.status, n.level, span_inherited
+            FROM (
+            SELECT n.id, n.place_id, n.text, n.type, n.script, n.specific, \(SearchIndexer.spanColumns),
                    CASE p.level \(levelRank) ELSE 9 END AS level_rank,
-                   (n.valid_to IS NULL AND p.status = 'current') AS is_current,
-                   (SELECT pc.code FROM place_code pc WHERE pc.place_id = n.place_id
-                      AND (pc.valid_from IS NULL OR n.valid_to IS NULL OR pc.valid_from < n.valid_to)
-                      AND (pc.valid_to IS NULL OR n.valid_from IS NULL OR pc.valid_to > n.valid_from)
-                    ORDER BY pc.valid_to IS NULL DESC, pc.valid_to DESC, length(pc.code) LIMIT 1) AS code,
                    COALESCE((SELECT s.text FROM name s WHERE s.place_id = n.place_id AND s.type = 'standard'
                              ORDER BY s.valid_to IS NULL DESC, s.valid_to DESC LIMIT 1), n.text) AS place_name,
                    (SELECT pc.code FROM place_code pc WHERE pc.place_id = n.place_id
                     ORDER BY pc.valid_to IS NULL DESC, pc.valid_to DESC, length(pc.code) LIMIT 1) AS place_code,
                    p.status, p.level
-            FROM name n JOIN place p ON p.id = n.place_id
+            FROM name n JOIN place p ON p.id = n.place_id \(SearchIndexer.ownerJoin)
             \(condition.map { "WHERE \($0)" } ?? "")
+            ) n
             """)
         var result: [Candidate] = []
         while let row = try rows.next() {
             result.append(Candidate(nameID: row[0], placeID: row[1], text: row[2], type: row[3], script: row[4], specific: row[5],
-                                    validFrom: row[6], validTo: row[7], levelRank: row[8], isCurrent: row[9], code: row[10],
+                                    validFrom: row[6], validTo: row[7], inherited: row[15], levelRank: row[8], isCurrent: row[9], code: row[10],
                                     placeName: row[11], placeCode: row[12], placeStatus: row[13], level: row[14]))
         }
         return result
@@ -136,8 +198,8 @@ struct SearchIndexer {
     private func insert(_ candidates: [Candidate], firstID: Int64, preloadFuzzy: Bool = true) throws {
         let insertDoc = try db.makeStatement(sql: """
             INSERT INTO search_doc (id, name_id, place_id, text, specific, name_type, level_rank, is_current, code, valid_from, valid_to,
-                                    place_name, place_code, place_status, level)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    place_name, place_code, place_status, level, period_inherited, as_of_rank)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertTrigram = try db.makeStatement(sql: "INSERT INTO search_trigram (rowid, text) VALUES (?, ?)")
         let insertGram = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_gram (gram, doc) VALUES (?, ?)")
@@ -162,14 +224,18 @@ struct SearchIndexer {
             let han = SearchText.hasHan(candidate.text)
             let text = han ? SearchText.foldHan(candidate.text, keys: keys) : candidate.text
             var specific: String? = nil
-            if han {
+            if candidate.type == NameType.short.rawValue {
+                // A short name is the name without its generic part (长安 of 长安区).
+                specific = text
+            } else if han {
                 let parts = NameParts(text)
                 if !parts.generic.isEmpty { specific = parts.specific }
             }
             try insertDoc.execute(arguments: [id, candidate.nameID, candidate.placeID, text, specific, candidate.type,
                                               candidate.levelRank, candidate.isCurrent, candidate.code,
                                               candidate.validFrom, candidate.validTo,
-                                              candidate.placeName, candidate.placeCode, candidate.placeStatus, candidate.level])
+                                              candidate.placeName, candidate.placeCode, candidate.placeStatus, candidate.level,
+                                              candidate.inherited, SearchIndexer.asOfRank(levelRank: candidate.levelRank, type: candidate.type)])
             // (key, kind, whether spelling correction may lead to it)
             var latinKeys: [(String, Int, Bool)] = []
             if han {
