@@ -141,7 +141,7 @@ public struct NameSearch: Sendable {
             let join = "JOIN name n ON n.id = d.name_id"
             if let han {
                 let folded = foldedFrom.map { "traditional “\($0)” read as “\(han)”; " } ?? ""
-                // On a day in the past, being valid today says nothing: level and name type order the
+                // On a day in the past, being valid today says nothing: name type and level order the
                 // rows (indexes on (text, as_of_rank) and (specific, as_of_rank) give that order).
                 let (textIndex, specificIndex, order) = query.at == nil
                     ? ("", "", "d.id")
@@ -181,7 +181,7 @@ public struct NameSearch: Sendable {
                         """, arguments: ["q": phrase]) { _ in "\(folded)name contains “\(han)”" }
                 }
             } else if let latin {
-                // On a day in the past, level and name type order the documents of a key (sorted: a
+                // On a day in the past, name type and level order the documents of a key (sorted: a
                 // key has few documents, and only queries with a day pay for it).
                 let latinSQL = """
                     SELECT \(columns), l.key AS latin_key, l.kind AS latin_kind FROM search_latin l JOIN search_doc d ON d.id = l.doc \(join)

@@ -46,32 +46,18 @@ struct SearchIndexer {
 
     static let typeRank: [String: Int] = ["standard": 0, "short": 1, "alias": 2, "romanized": 3, "variant": 4, "former": 5]
 
-    /// The order of documents for a day in the past (`search_doc.as_of_rank`): level, then name type.
-    static func asOfRank(levelRank: Int, type: String) -> Int { levelRank * 10 + (typeRank[type] ?? 9) }
+    /// The order of documents for a day in the past (`search_doc.as_of_rank`): name type
+    /// (the day's standard names first), then level.
+    static func asOfRank(levelRank: Int, type: String) -> Int { (typeRank[type] ?? 9) * 10 + levelRank }
 
     // MARK: - Periods
 
-    /// SQL joining, to a name `n` of place `p`, the standard name `o` that an undated short name
-    /// shortens: a dated standard name of the same place whose name without generic suffix is the
-    /// short name, or which starts with it; the latest when there are several (a short name
-    /// from a snapshot belongs to the name of the snapshot's day).
-    static let ownerJoin = """
-        LEFT JOIN name o ON o.id = CASE WHEN n.type = 'short' AND n.valid_from IS NULL AND n.valid_to IS NULL THEN (
-          SELECT s.id FROM name s WHERE s.place_id = n.place_id AND s.type = 'standard'
-            AND (s.valid_from IS NOT NULL OR s.valid_to IS NOT NULL)
-            AND (s.specific = n.text OR substr(s.text, 1, length(n.text)) = n.text)
-          ORDER BY s.valid_to IS NULL DESC, s.valid_to DESC, s.id DESC LIMIT 1) END
-        """
-
-    /// The start, end and whether-inherited of a name's document period, given ``ownerJoin``.
-    ///
-    /// A name with dates of its own keeps them. An undated name takes the validity of what it
-    /// names: a short name that of the standard name it shortens, any other name that of its place.
-    static let spanColumns = """
-        CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN n.valid_from WHEN o.id IS NOT NULL THEN o.valid_from ELSE p.valid_from END AS span_from,
-        CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN n.valid_to WHEN o.id IS NOT NULL THEN o.valid_to ELSE p.valid_to END AS span_to,
-        CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN 0
-             WHEN COALESCE(o.valid_from, o.valid_to, p.valid_from, p.valid_to) IS NOT NULL THEN 1 ELSE 0 END AS span_inherited
+    /// The start, end and whether-inherited of a name `n` of place `p`: its own dates, or — for a
+    /// name without any — its place's (refined by ``derivePeriods(_:where:)`` once documents exist).
+    static let ownOrPlaceSpan = """
+        CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN n.valid_from ELSE p.valid_from END AS span_from,
+        CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN n.valid_to ELSE p.valid_to END AS span_to,
+        (n.valid_from IS NULL AND n.valid_to IS NULL AND COALESCE(p.valid_from, p.valid_to) IS NOT NULL) AS span_inherited
         """
 
     /// The place's code during a period `span_from`–`span_to` (the latest when it had several).
@@ -82,28 +68,47 @@ struct SearchIndexer {
          ORDER BY pc.valid_to IS NULL DESC, pc.valid_to DESC, length(pc.code) LIMIT 1)
         """
 
-    /// Re-derives the period, currency and code of documents from their names: all names of
-    /// `placeIDs`, or every undated name when `placeIDs` is nil.
+    /// Derives the period, currency and code of the documents `condition` selects (SQL over
+    /// document `d`, name `n`, place `p`) from their names.
     ///
-    /// Used by the `v5-search-as-of` migration (the index then held undated names as valid on
-    /// every day) and after a name or place was ended.
-    static func derivePeriods(_ db: Database, placeIDs: [Int64]?) throws {
-        let condition = placeIDs.map { "n.place_id IN (\($0.map(String.init).joined(separator: ",")))" }
-            ?? "n.valid_from IS NULL AND n.valid_to IS NULL"
-        if let placeIDs, placeIDs.isEmpty { return }
+    /// A name with dates of its own keeps them. An undated name takes the validity of what it
+    /// names: the standard name of its place that it is a form of — the same text once folded
+    /// (上饒市 of 上饶市), or for a short name the standard name it shortens (长安 of 长安区) — and
+    /// otherwise its place. When several standard names qualify, the latest: undated names come
+    /// from snapshots, which describe the names of their day. Names compare by their folded
+    /// document text, so this runs once the documents exist.
+    ///
+    /// Used after every index build or append, after a name or place was ended, and by the
+    /// `v5-search-as-of` migration (the index then held undated names as valid on every day).
+    static func derivePeriods(_ db: Database, where condition: String) throws {
         try db.execute(sql: """
-            UPDATE search_doc SET valid_from = s.span_from, valid_to = s.span_to, period_inherited = s.span_inherited,
-                   is_current = (s.span_to IS NULL AND s.status = 'current'), code = s.code
-            FROM (
-              SELECT name_id, span_from, span_to, span_inherited, status, \(codeDuringSpan) AS code FROM (
-                SELECT n.id AS name_id, n.place_id, p.status, \(spanColumns)
-                FROM name n JOIN place p ON p.id = n.place_id \(ownerJoin)
-                WHERE \(condition)
-              ) n
-            ) s
-            WHERE search_doc.name_id = s.name_id
+            CREATE TEMP TABLE IF NOT EXISTS search_span (doc INTEGER PRIMARY KEY, span_from TEXT, span_to TEXT, inherited INTEGER,
+                                                         is_current INTEGER, code TEXT);
+            DELETE FROM temp.search_span;
+            INSERT INTO temp.search_span
+            SELECT doc, span_from, span_to, inherited, span_to IS NULL AND status = 'current', \(codeDuringSpan) FROM (
+              SELECT d.id AS doc, n.place_id, p.status,
+                CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN n.valid_from WHEN o.id IS NOT NULL THEN o.valid_from ELSE p.valid_from END AS span_from,
+                CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN n.valid_to WHEN o.id IS NOT NULL THEN o.valid_to ELSE p.valid_to END AS span_to,
+                CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN 0
+                     WHEN COALESCE(o.valid_from, o.valid_to, p.valid_from, p.valid_to) IS NOT NULL THEN 1 ELSE 0 END AS inherited
+              FROM search_doc d JOIN name n ON n.id = d.name_id JOIN place p ON p.id = n.place_id
+              LEFT JOIN name o ON o.id = CASE WHEN n.type <> 'standard' AND n.valid_from IS NULL AND n.valid_to IS NULL THEN (
+                SELECT s.id FROM search_doc sd JOIN name s ON s.id = sd.name_id
+                WHERE sd.place_id = d.place_id AND s.type = 'standard' AND (s.valid_from IS NOT NULL OR s.valid_to IS NOT NULL)
+                  AND (sd.text = d.text OR (n.type = 'short' AND (sd.specific = d.text OR substr(sd.text, 1, length(d.text)) = d.text)))
+                ORDER BY s.valid_to IS NULL DESC, s.valid_to DESC, s.id DESC LIMIT 1) END
+              WHERE \(condition)
+            ) n;
+            UPDATE search_doc SET valid_from = s.span_from, valid_to = s.span_to, period_inherited = s.inherited,
+                   is_current = s.is_current, code = s.code
+            FROM temp.search_span s WHERE search_doc.id = s.doc;
+            DELETE FROM temp.search_span;
             """)
     }
+
+    /// The ``derivePeriods(_:where:)`` condition for every undated name.
+    static let undatedNames = "n.valid_from IS NULL AND n.valid_to IS NULL"
 
     func rebuild() throws {
         try db.execute(sql: """
@@ -113,6 +118,7 @@ struct SearchIndexer {
         var candidates = try loadCandidates(where: nil)
         candidates.sort(by: SearchIndexer.ranksBefore)
         try insert(candidates, firstID: 1)
+        try SearchIndexer.derivePeriods(db, where: SearchIndexer.undatedNames)
         try db.execute(sql: "INSERT OR REPLACE INTO search_state (id, built_at, names, keys_from) VALUES (1, ?, ?, ?)",
                        arguments: [AuditRecord.timestamp(), candidates.count, keys?.identifier])
     }
@@ -125,6 +131,7 @@ struct SearchIndexer {
         candidates.sort(by: SearchIndexer.ranksBefore)
         let next = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM search_doc") ?? 0) + 1
         try insert(candidates, firstID: next, preloadFuzzy: false)
+        try SearchIndexer.derivePeriods(db, where: "d.id >= \(next) AND \(SearchIndexer.undatedNames)")
     }
 
     /// Brings the index up to date after names were added: appends them when they are few
@@ -142,7 +149,8 @@ struct SearchIndexer {
     /// Re-reads the documents of `placeIDs` after a name or place was ended or renamed: their
     /// currency, period and the place's current name, code and status.
     func refresh(placeIDs: [Int64]) throws {
-        try SearchIndexer.derivePeriods(db, placeIDs: placeIDs)
+        guard !placeIDs.isEmpty else { return }
+        try SearchIndexer.derivePeriods(db, where: "d.place_id IN (\(placeIDs.map(String.init).joined(separator: ",")))")
         for placeID in placeIDs {
             try db.execute(sql: """
                 UPDATE search_doc SET
@@ -175,14 +183,14 @@ struct SearchIndexer {
                    \(SearchIndexer.codeDuringSpan) AS code,
                    place_name, place_code, n.status, n.level, span_inherited
             FROM (
-            SELECT n.id, n.place_id, n.text, n.type, n.script, n.specific, \(SearchIndexer.spanColumns),
+            SELECT n.id, n.place_id, n.text, n.type, n.script, n.specific, \(SearchIndexer.ownOrPlaceSpan),
                    CASE p.level \(levelRank) ELSE 9 END AS level_rank,
                    COALESCE((SELECT s.text FROM name s WHERE s.place_id = n.place_id AND s.type = 'standard'
                              ORDER BY s.valid_to IS NULL DESC, s.valid_to DESC LIMIT 1), n.text) AS place_name,
                    (SELECT pc.code FROM place_code pc WHERE pc.place_id = n.place_id
                     ORDER BY pc.valid_to IS NULL DESC, pc.valid_to DESC, length(pc.code) LIMIT 1) AS place_code,
                    p.status, p.level
-            FROM name n JOIN place p ON p.id = n.place_id \(SearchIndexer.ownerJoin)
+            FROM name n JOIN place p ON p.id = n.place_id
             \(condition.map { "WHERE \($0)" } ?? "")
             ) n
             """)

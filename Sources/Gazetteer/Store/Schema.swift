@@ -295,23 +295,23 @@ enum Schema {
     /// - `search_doc.period_inherited`: 1 when the document's period is not the name's own
     ///   (the name has no dates) but that of the standard name it shortens or of its place;
     /// - `search_doc.as_of_rank`: the order for a day in the past, where being valid today says
-    ///   nothing: level, then name type (standard first); with the implicit id, the static rank;
+    ///   nothing: name type (the day's standard names first), then level; then the static rank (id);
     /// - indexes on (text, as_of_rank) and (specific, as_of_rank) so exact and
     ///   without-suffix lookups on a day read their rows already in that order;
     /// - a short name is the name without its generic part, so its document's `specific` is its
     ///   own text: it matches as a name without suffix (长安 → 长安区), not as an exact name;
-    /// - the periods of undated names are derived (``SearchIndexer/derivePeriods(_:placeIDs:)``).
+    /// - the periods of undated names are derived (``SearchIndexer/derivePeriods(_:where:)``).
     private static func searchAsOf(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE search_doc ADD COLUMN period_inherited INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE search_doc ADD COLUMN as_of_rank INTEGER NOT NULL DEFAULT 0;
-            UPDATE search_doc SET as_of_rank = level_rank * 10 + CASE name_type
+            UPDATE search_doc SET as_of_rank = level_rank + 10 * CASE name_type
               WHEN 'standard' THEN 0 WHEN 'short' THEN 1 WHEN 'alias' THEN 2 WHEN 'romanized' THEN 3
               WHEN 'variant' THEN 4 WHEN 'former' THEN 5 ELSE 9 END;
             UPDATE search_doc SET specific = text WHERE name_type = 'short';
             CREATE INDEX search_doc_text_as_of ON search_doc(text, as_of_rank);
             CREATE INDEX search_doc_specific_as_of ON search_doc(specific, as_of_rank);
             """)
-        try SearchIndexer.derivePeriods(db, placeIDs: nil)
+        try SearchIndexer.derivePeriods(db, where: SearchIndexer.undatedNames)
     }
 }
