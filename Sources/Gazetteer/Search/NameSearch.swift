@@ -71,7 +71,16 @@ public struct NameSearch: Sendable {
             }
             if let within = query.within {
                 let prefix = try Plan.codePrefix(within)
-                conditions.append("d.code >= :withinLow AND d.code < :withinHigh")
+                if query.at != nil {
+                    // On a day: the code the place had that day.
+                    conditions.append("""
+                        EXISTS (SELECT 1 FROM place_code pc WHERE pc.place_id = d.place_id
+                          AND pc.code >= :withinLow AND pc.code < :withinHigh
+                          AND (pc.valid_from IS NULL OR pc.valid_from <= :day) AND (pc.valid_to IS NULL OR pc.valid_to > :day))
+                        """)
+                } else {
+                    conditions.append("d.code >= :withinLow AND d.code < :withinHigh")
+                }
                 filterArguments["withinLow"] = prefix
                 filterArguments["withinHigh"] = prefix + ":"
             }
@@ -124,18 +133,32 @@ public struct NameSearch: Sendable {
                         placeID: placeID, placeName: row["place_name"], placeCode: row["place_code"], placeStatus: row["place_status"],
                         level: PlaceLevel(rawValue: row["level"]) ?? .feature, matchedName: row["name_text"],
                         matchedType: NameType(rawValue: row["name_type"]) ?? .alias,
-                        matchedPeriod: Period(from: row["valid_from"], to: row["valid_to"]), codeThen: row["code"],
-                        isCurrent: row["is_current"], match: tier, reason: reason(row)))
+                        matchedPeriod: Period(from: row["valid_from"], to: row["valid_to"]), periodInherited: row["period_inherited"],
+                        codeThen: row["code"], isCurrent: row["is_current"], match: tier, reason: reason(row)))
                 }
             }
-            let columns = "d.place_id, d.place_name, d.place_code, d.place_status, d.level, n.text AS name_text, d.name_type, d.valid_from, d.valid_to, d.code, d.is_current"
+            let columns = "d.place_id, d.place_name, d.place_code, d.place_status, d.level, n.text AS name_text, d.name_type, d.valid_from, d.valid_to, d.code, d.is_current, d.period_inherited"
             let join = "JOIN name n ON n.id = d.name_id"
             if let han {
                 let folded = foldedFrom.map { "traditional “\($0)” read as “\(han)”; " } ?? ""
-                try take(.exact, sql: "SELECT \(columns) FROM search_doc d \(join) WHERE d.text = :q \(filterSQL) ORDER BY d.id LIMIT :limit",
-                         arguments: ["q": han]) { row in "\(folded)exact \(Self.typeWord(row)) name" }
-                try take(.withoutSuffix, sql: "SELECT \(columns) FROM search_doc d \(join) WHERE d.specific = :q \(filterSQL) ORDER BY d.id LIMIT :limit",
-                         arguments: ["q": han]) { row in "\(folded)“\(han)” is \(row["name_text"] as String) without its generic suffix" }
+                // On a day in the past, being valid today says nothing: name type and level order the
+                // rows (indexes on (text, as_of_rank) and (specific, as_of_rank) give that order).
+                let (textIndex, specificIndex, order) = query.at == nil
+                    ? ("", "", "d.id")
+                    : ("INDEXED BY search_doc_text_as_of", "INDEXED BY search_doc_specific_as_of", "d.as_of_rank, d.id")
+                // Short names match as what they are, names without their generic suffix.
+                try take(.exact, sql: """
+                    SELECT \(columns) FROM search_doc d \(textIndex) \(join)
+                    WHERE d.text = :q AND d.name_type <> 'short' \(filterSQL) ORDER BY \(order) LIMIT :limit
+                    """, arguments: ["q": han]) { row in "\(folded)exact \(Self.typeWord(row)) name" }
+                try take(.withoutSuffix, sql: """
+                    SELECT \(columns) FROM search_doc d \(specificIndex) \(join)
+                    WHERE d.specific = :q \(filterSQL) ORDER BY \(order) LIMIT :limit
+                    """, arguments: ["q": han]) { row in
+                    (row["name_type"] as String) == NameType.short.rawValue
+                        ? "\(folded)“\(han)” is a short name of \(row["place_name"] as String)"
+                        : "\(folded)“\(han)” is \(row["name_text"] as String) without its generic suffix"
+                }
                 let length = han.count
                 if length <= 2 {
                     try take(.prefix, sql: """
@@ -158,9 +181,11 @@ public struct NameSearch: Sendable {
                         """, arguments: ["q": phrase]) { _ in "\(folded)name contains “\(han)”" }
                 }
             } else if let latin {
+                // On a day in the past, name type and level order the documents of a key (sorted: a
+                // key has few documents, and only queries with a day pay for it).
                 let latinSQL = """
                     SELECT \(columns), l.key AS latin_key, l.kind AS latin_kind FROM search_latin l JOIN search_doc d ON d.id = l.doc \(join)
-                    WHERE l.key = :q AND l.kind IN (%KINDS%) \(filterSQL) ORDER BY l.doc LIMIT :limit
+                    WHERE l.key = :q AND l.kind IN (%KINDS%) \(filterSQL) ORDER BY \(query.at == nil ? "" : "d.as_of_rank, ")l.doc LIMIT :limit
                     """
                 try take(.pinyin, sql: latinSQL.replacingOccurrences(of: "%KINDS%", with: "1, 3"), arguments: ["q": latin]) { row in
                     (row["latin_kind"] as Int) == 3 ? "romanised name “\(row["name_text"] as String)”" : "pinyin “\(latin)” of \(row["name_text"] as String)"
@@ -204,7 +229,55 @@ public struct NameSearch: Sendable {
                     }
                 }
             }
+            if let day = query.at {
+                for index in hits.indices { try Self.describe(&hits[index], on: day, db) }
+            }
             return hits
+        }
+
+        /// The place's code, name, level and parent on `day`, read by one indexed statement per place.
+        static let onDaySQL = """
+            WITH place_on_day AS (
+              SELECT p.id, p.kind, p.level,
+                     (SELECT code FROM place_code WHERE place_id = p.id AND scheme IN ('GB2260', 'STATS12', 'OTHER')
+                        AND (valid_from IS NULL OR valid_from <= :day) AND (valid_to IS NULL OR valid_to > :day)
+                      ORDER BY CASE scheme WHEN 'GB2260' THEN 0 WHEN 'STATS12' THEN 1 ELSE 2 END, id LIMIT 1) AS code,
+                     (SELECT text FROM name WHERE place_id = p.id AND type = 'standard'
+                        AND (valid_from IS NULL OR valid_from <= :day) AND (valid_to IS NULL OR valid_to > :day)
+                      ORDER BY id LIMIT 1) AS name,
+                     (SELECT parent_id FROM hierarchy WHERE child_id = p.id
+                        AND (valid_from IS NULL OR valid_from <= :day) AND (valid_to IS NULL OR valid_to > :day)
+                      ORDER BY id LIMIT 1) AS parent_id
+              FROM place p WHERE p.id = :id
+            )
+            SELECT d.kind, d.level, d.code, d.name,
+                   (SELECT code FROM place_code WHERE place_id = d.parent_id AND scheme IN ('GB2260', 'STATS12', 'OTHER')
+                      AND (valid_from IS NULL OR valid_from <= :day) AND (valid_to IS NULL OR valid_to > :day)
+                    ORDER BY CASE scheme WHEN 'GB2260' THEN 0 WHEN 'STATS12' THEN 1 ELSE 2 END, id LIMIT 1) AS parent_code,
+                   (SELECT text FROM name WHERE place_id = d.parent_id AND type = 'standard'
+                      AND (valid_from IS NULL OR valid_from <= :day) AND (valid_to IS NULL OR valid_to > :day)
+                    ORDER BY id LIMIT 1) AS parent_name
+            FROM place_on_day d
+            """
+
+        /// Fills in ``SearchHit/onDay``, ``SearchHit/now`` and ``SearchHit/codeThen`` for `day`.
+        static func describe(_ hit: inout SearchHit, on day: Day, _ db: Database) throws {
+            guard let row = try Row.fetchOne(try db.cachedStatement(sql: onDaySQL),
+                                             arguments: ["id": hit.placeID, "day": day.description]) else {
+                throw GazetteerError.notFound("no place with id \(hit.placeID)")
+            }
+            let code: String? = row["code"]
+            let name: String = row["name"] ?? hit.matchedName
+            // A division's level on a day follows from its code then.
+            let level = ((row["kind"] as String) == PlaceKind.division.rawValue ? code.flatMap(PlaceLevel.init(divisionCode:)) : nil)
+                ?? PlaceLevel(rawValue: row["level"]) ?? hit.level
+            let parentName: String? = row["parent_name"]
+            hit.onDay = SearchHit.PlaceOnDay(day: day, code: code, name: name, level: level,
+                                             parent: parentName.map { SearchHit.PlaceReference(code: row["parent_code"], name: $0) })
+            hit.codeThen = code
+            if hit.placeStatus == "current", hit.placeCode != code || hit.placeName != name {
+                hit.now = SearchHit.PlaceReference(code: hit.placeCode, name: hit.placeName)
+            }
         }
 
         static func typeWord(_ row: Row) -> String {

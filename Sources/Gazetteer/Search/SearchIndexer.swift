@@ -33,6 +33,8 @@ struct SearchIndexer {
         var specific: String?
         var validFrom: String?
         var validTo: String?
+        /// Whether the period is inherited (the name has no dates of its own).
+        var inherited: Bool
         var levelRank: Int
         var isCurrent: Bool
         var code: String?
@@ -44,6 +46,70 @@ struct SearchIndexer {
 
     static let typeRank: [String: Int] = ["standard": 0, "short": 1, "alias": 2, "romanized": 3, "variant": 4, "former": 5]
 
+    /// The order of documents for a day in the past (`search_doc.as_of_rank`): name type
+    /// (the day's standard names first), then level.
+    static func asOfRank(levelRank: Int, type: String) -> Int { (typeRank[type] ?? 9) * 10 + levelRank }
+
+    // MARK: - Periods
+
+    /// The start, end and whether-inherited of a name `n` of place `p`: its own dates, or — for a
+    /// name without any — its place's (refined by ``derivePeriods(_:where:)`` once documents exist).
+    static let ownOrPlaceSpan = """
+        CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN n.valid_from ELSE p.valid_from END AS span_from,
+        CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN n.valid_to ELSE p.valid_to END AS span_to,
+        (n.valid_from IS NULL AND n.valid_to IS NULL AND COALESCE(p.valid_from, p.valid_to) IS NOT NULL) AS span_inherited
+        """
+
+    /// The place's code during a period `span_from`–`span_to` (the latest when it had several).
+    static let codeDuringSpan = """
+        (SELECT pc.code FROM place_code pc WHERE pc.place_id = n.place_id
+           AND (pc.valid_from IS NULL OR span_to IS NULL OR pc.valid_from < span_to)
+           AND (pc.valid_to IS NULL OR span_from IS NULL OR pc.valid_to > span_from)
+         ORDER BY pc.valid_to IS NULL DESC, pc.valid_to DESC, length(pc.code) LIMIT 1)
+        """
+
+    /// Derives the period, currency and code of the documents `condition` selects (SQL over
+    /// document `d`, name `n`, place `p`) from their names.
+    ///
+    /// A name with dates of its own keeps them. An undated name takes the validity of what it
+    /// names: the standard name of its place that it is a form of — the same text once folded
+    /// (上饒市 of 上饶市), or for a short name the standard name it shortens (长安 of 长安区) — and
+    /// otherwise its place. When several standard names qualify, the latest: undated names come
+    /// from snapshots, which describe the names of their day. Names compare by their folded
+    /// document text, so this runs once the documents exist.
+    ///
+    /// Used after every index build or append, after a name or place was ended, and by the
+    /// `v5-search-as-of` migration (the index then held undated names as valid on every day).
+    static func derivePeriods(_ db: Database, where condition: String) throws {
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS search_span (doc INTEGER PRIMARY KEY, span_from TEXT, span_to TEXT, inherited INTEGER,
+                                                         is_current INTEGER, code TEXT);
+            DELETE FROM temp.search_span;
+            INSERT INTO temp.search_span
+            SELECT doc, span_from, span_to, inherited, span_to IS NULL AND status = 'current', \(codeDuringSpan) FROM (
+              SELECT d.id AS doc, n.place_id, p.status,
+                CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN n.valid_from WHEN o.id IS NOT NULL THEN o.valid_from ELSE p.valid_from END AS span_from,
+                CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN n.valid_to WHEN o.id IS NOT NULL THEN o.valid_to ELSE p.valid_to END AS span_to,
+                CASE WHEN n.valid_from IS NOT NULL OR n.valid_to IS NOT NULL THEN 0
+                     WHEN COALESCE(o.valid_from, o.valid_to, p.valid_from, p.valid_to) IS NOT NULL THEN 1 ELSE 0 END AS inherited
+              FROM search_doc d JOIN name n ON n.id = d.name_id JOIN place p ON p.id = n.place_id
+              LEFT JOIN name o ON o.id = CASE WHEN n.type <> 'standard' AND n.valid_from IS NULL AND n.valid_to IS NULL THEN (
+                SELECT s.id FROM search_doc sd JOIN name s ON s.id = sd.name_id
+                WHERE sd.place_id = d.place_id AND s.type = 'standard' AND (s.valid_from IS NOT NULL OR s.valid_to IS NOT NULL)
+                  AND (sd.text = d.text OR (n.type = 'short' AND (sd.specific = d.text OR substr(sd.text, 1, length(d.text)) = d.text)))
+                ORDER BY s.valid_to IS NULL DESC, s.valid_to DESC, s.id DESC LIMIT 1) END
+              WHERE \(condition)
+            ) n;
+            UPDATE search_doc SET valid_from = s.span_from, valid_to = s.span_to, period_inherited = s.inherited,
+                   is_current = s.is_current, code = s.code
+            FROM temp.search_span s WHERE search_doc.id = s.doc;
+            DELETE FROM temp.search_span;
+            """)
+    }
+
+    /// The ``derivePeriods(_:where:)`` condition for every undated name.
+    static let undatedNames = "n.valid_from IS NULL AND n.valid_to IS NULL"
+
     func rebuild() throws {
         try db.execute(sql: """
             DELETE FROM search_doc; DELETE FROM search_gram; DELETE FROM search_latin; DELETE FROM search_fuzzy;
@@ -52,6 +118,7 @@ struct SearchIndexer {
         var candidates = try loadCandidates(where: nil)
         candidates.sort(by: SearchIndexer.ranksBefore)
         try insert(candidates, firstID: 1)
+        try SearchIndexer.derivePeriods(db, where: SearchIndexer.undatedNames)
         try db.execute(sql: "INSERT OR REPLACE INTO search_state (id, built_at, names, keys_from) VALUES (1, ?, ?, ?)",
                        arguments: [AuditRecord.timestamp(), candidates.count, keys?.identifier])
     }
@@ -64,6 +131,7 @@ struct SearchIndexer {
         candidates.sort(by: SearchIndexer.ranksBefore)
         let next = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM search_doc") ?? 0) + 1
         try insert(candidates, firstID: next, preloadFuzzy: false)
+        try SearchIndexer.derivePeriods(db, where: "d.id >= \(next) AND \(SearchIndexer.undatedNames)")
     }
 
     /// Brings the index up to date after names were added: appends them when they are few
@@ -81,11 +149,11 @@ struct SearchIndexer {
     /// Re-reads the documents of `placeIDs` after a name or place was ended or renamed: their
     /// currency, period and the place's current name, code and status.
     func refresh(placeIDs: [Int64]) throws {
+        guard !placeIDs.isEmpty else { return }
+        try SearchIndexer.derivePeriods(db, where: "d.place_id IN (\(placeIDs.map(String.init).joined(separator: ",")))")
         for placeID in placeIDs {
             try db.execute(sql: """
                 UPDATE search_doc SET
-                  is_current = (SELECT n.valid_to IS NULL AND p.status = 'current' FROM name n JOIN place p ON p.id = n.place_id WHERE n.id = search_doc.name_id),
-                  valid_to = (SELECT n.valid_to FROM name n WHERE n.id = search_doc.name_id),
                   place_name = COALESCE((SELECT s.text FROM name s WHERE s.place_id = :place AND s.type = 'standard'
                                          ORDER BY s.valid_to IS NULL DESC, s.valid_to DESC LIMIT 1), place_name),
                   place_code = (SELECT pc.code FROM place_code pc WHERE pc.place_id = :place
@@ -109,13 +177,14 @@ struct SearchIndexer {
     private func loadCandidates(where condition: String?) throws -> [Candidate] {
         let levelRank = PlaceLevel.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.rank)" }.joined(separator: " ")
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT n.id, n.place_id, n.text, n.type, n.script, n.specific, n.valid_from, n.valid_to,
+            SELECT n.id, n.place_id, n.text, n.type, n.script, n.specific, span_from, span_to,
+                   level_rank,
+                   (span_to IS NULL AND n.status = 'current') AS is_current,
+                   \(SearchIndexer.codeDuringSpan) AS code,
+                   place_name, place_code, n.status, n.level, span_inherited
+            FROM (
+            SELECT n.id, n.place_id, n.text, n.type, n.script, n.specific, \(SearchIndexer.ownOrPlaceSpan),
                    CASE p.level \(levelRank) ELSE 9 END AS level_rank,
-                   (n.valid_to IS NULL AND p.status = 'current') AS is_current,
-                   (SELECT pc.code FROM place_code pc WHERE pc.place_id = n.place_id
-                      AND (pc.valid_from IS NULL OR n.valid_to IS NULL OR pc.valid_from < n.valid_to)
-                      AND (pc.valid_to IS NULL OR n.valid_from IS NULL OR pc.valid_to > n.valid_from)
-                    ORDER BY pc.valid_to IS NULL DESC, pc.valid_to DESC, length(pc.code) LIMIT 1) AS code,
                    COALESCE((SELECT s.text FROM name s WHERE s.place_id = n.place_id AND s.type = 'standard'
                              ORDER BY s.valid_to IS NULL DESC, s.valid_to DESC LIMIT 1), n.text) AS place_name,
                    (SELECT pc.code FROM place_code pc WHERE pc.place_id = n.place_id
@@ -123,11 +192,12 @@ struct SearchIndexer {
                    p.status, p.level
             FROM name n JOIN place p ON p.id = n.place_id
             \(condition.map { "WHERE \($0)" } ?? "")
+            ) n
             """)
         var result: [Candidate] = []
         while let row = try rows.next() {
             result.append(Candidate(nameID: row[0], placeID: row[1], text: row[2], type: row[3], script: row[4], specific: row[5],
-                                    validFrom: row[6], validTo: row[7], levelRank: row[8], isCurrent: row[9], code: row[10],
+                                    validFrom: row[6], validTo: row[7], inherited: row[15], levelRank: row[8], isCurrent: row[9], code: row[10],
                                     placeName: row[11], placeCode: row[12], placeStatus: row[13], level: row[14]))
         }
         return result
@@ -136,8 +206,8 @@ struct SearchIndexer {
     private func insert(_ candidates: [Candidate], firstID: Int64, preloadFuzzy: Bool = true) throws {
         let insertDoc = try db.makeStatement(sql: """
             INSERT INTO search_doc (id, name_id, place_id, text, specific, name_type, level_rank, is_current, code, valid_from, valid_to,
-                                    place_name, place_code, place_status, level)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    place_name, place_code, place_status, level, period_inherited, as_of_rank)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertTrigram = try db.makeStatement(sql: "INSERT INTO search_trigram (rowid, text) VALUES (?, ?)")
         let insertGram = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_gram (gram, doc) VALUES (?, ?)")
@@ -162,14 +232,18 @@ struct SearchIndexer {
             let han = SearchText.hasHan(candidate.text)
             let text = han ? SearchText.foldHan(candidate.text, keys: keys) : candidate.text
             var specific: String? = nil
-            if han {
+            if candidate.type == NameType.short.rawValue {
+                // A short name is the name without its generic part (长安 of 长安区).
+                specific = text
+            } else if han {
                 let parts = NameParts(text)
                 if !parts.generic.isEmpty { specific = parts.specific }
             }
             try insertDoc.execute(arguments: [id, candidate.nameID, candidate.placeID, text, specific, candidate.type,
                                               candidate.levelRank, candidate.isCurrent, candidate.code,
                                               candidate.validFrom, candidate.validTo,
-                                              candidate.placeName, candidate.placeCode, candidate.placeStatus, candidate.level])
+                                              candidate.placeName, candidate.placeCode, candidate.placeStatus, candidate.level,
+                                              candidate.inherited, SearchIndexer.asOfRank(levelRank: candidate.levelRank, type: candidate.type)])
             // (key, kind, whether spelling correction may lead to it)
             var latinKeys: [(String, Int, Bool)] = []
             if han {

@@ -16,7 +16,8 @@ enum Schema {
         migrator.registerMigration("v2-search", migrate: search)
         migrator.registerMigration("v3-geometry", migrate: geometry)
         migrator.registerMigration("v4-workflow", migrate: workflow)
-        migrator.registerMigration("v5-access", migrate: access)
+        migrator.registerMigration("v5-search-as-of", migrate: searchAsOf)
+        migrator.registerMigration("v6-access", migrate: access)
         return migrator
     }
 
@@ -305,5 +306,30 @@ enum Schema {
             CREATE TRIGGER name_listing_keep_history BEFORE DELETE ON name_listing
             BEGIN SELECT RAISE(ABORT, 'history is never deleted from name_listing: withdraw the listing instead'); END;
             """)
+    }
+
+    /// Search as of a day (`SearchQuery.at`).
+    ///
+    /// - `search_doc.period_inherited`: 1 when the document's period is not the name's own
+    ///   (the name has no dates) but that of the standard name it shortens or of its place;
+    /// - `search_doc.as_of_rank`: the order for a day in the past, where being valid today says
+    ///   nothing: name type (the day's standard names first), then level; then the static rank (id);
+    /// - indexes on (text, as_of_rank) and (specific, as_of_rank) so exact and
+    ///   without-suffix lookups on a day read their rows already in that order;
+    /// - a short name is the name without its generic part, so its document's `specific` is its
+    ///   own text: it matches as a name without suffix (长安 → 长安区), not as an exact name;
+    /// - the periods of undated names are derived (``SearchIndexer/derivePeriods(_:where:)``).
+    private static func searchAsOf(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE search_doc ADD COLUMN period_inherited INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE search_doc ADD COLUMN as_of_rank INTEGER NOT NULL DEFAULT 0;
+            UPDATE search_doc SET as_of_rank = level_rank + 10 * CASE name_type
+              WHEN 'standard' THEN 0 WHEN 'short' THEN 1 WHEN 'alias' THEN 2 WHEN 'romanized' THEN 3
+              WHEN 'variant' THEN 4 WHEN 'former' THEN 5 ELSE 9 END;
+            UPDATE search_doc SET specific = text WHERE name_type = 'short';
+            CREATE INDEX search_doc_text_as_of ON search_doc(text, as_of_rank);
+            CREATE INDEX search_doc_specific_as_of ON search_doc(specific, as_of_rank);
+            """)
+        try SearchIndexer.derivePeriods(db, where: SearchIndexer.undatedNames)
     }
 }

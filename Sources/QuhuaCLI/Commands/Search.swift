@@ -24,6 +24,12 @@ struct Search: GazetteerCommand {
           quhua search cqs
           quhua search chongqin
           quhua search 萬縣 --status former
+          quhua search 长安 --at 1990-01-01
+
+        With --at, only names valid that day are considered (a name recorded without dates \
+        takes the period of the name or place it belongs to), and each place is shown with \
+        its code, name and parent of that day, today's beside them when different: \
+        610121 长安县 (now 610116 长安区).
         """)
 
     @OptionGroup var options: GazetteerOptions
@@ -62,14 +68,28 @@ struct Search: GazetteerCommand {
             return
         }
         for hit in hits {
-            let code = hit.placeCode.map { "\($0) " } ?? ""
-            var line = "\(code)\(hit.placeName)  \(hit.level.rawValue)\(hit.placeStatus == "current" ? "" : ", ceased")"
-            if hit.matchedName != hit.placeName || !hit.isCurrent {
-                line += "  — \(hit.matchedType.rawValue) name \(hit.matchedName) \(hit.matchedPeriod)"
-                if let then = hit.codeThen, then != hit.placeCode { line += " (code \(then))" }
-            }
-            print(line)
+            print(Self.line(for: hit))
             print("    \(hit.match.rawValue): \(hit.reason)")
         }
+    }
+
+    /// One hit as a line: today's code and name, or — with `--at` — those of the day with today's
+    /// beside them (`610121 长安县 (now 610116 长安区)  county, in 610100 西安市`).
+    static func line(for hit: SearchHit) -> String {
+        let ceased = hit.placeStatus == "current" ? "" : ", ceased"
+        let period = "\(hit.matchedPeriod)\(hit.periodInherited ? " (of what it names)" : "")"
+        if let day = hit.onDay {
+            var line = "\(day.label)\(hit.now.map { " (now \($0.label))" } ?? "")  \(day.level.rawValue)\(ceased)"
+            if let parent = day.parent { line += ", in \(parent.label)" }
+            if hit.matchedName != day.name { line += "  — \(hit.matchedType.rawValue) name \(hit.matchedName) \(period)" }
+            return line
+        }
+        let code = hit.placeCode.map { "\($0) " } ?? ""
+        var line = "\(code)\(hit.placeName)  \(hit.level.rawValue)\(ceased)"
+        if hit.matchedName != hit.placeName || !hit.isCurrent {
+            line += "  — \(hit.matchedType.rawValue) name \(hit.matchedName) \(period)"
+            if let then = hit.codeThen, then != hit.placeCode { line += " (code \(then))" }
+        }
+        return line
     }
 }
