@@ -1,4 +1,5 @@
 import Foundation
+import GEOSKit
 import Testing
 @testable import GeoFormats
 
@@ -31,5 +32,27 @@ import Testing
         let elapsed = clock.measure { for _ in 0..<20 { text = NumberText.jsonString(long) } }
         #expect(text.utf8.count == long.utf8.count + 3)
         #expect(elapsed < .seconds(10), "20 MB escaped in \(elapsed)")
+    }
+}
+
+/// A megabyte-long KML field name in one placemark was written once per feature of the GeoJSON
+/// output (1.8 GB from a 6 MB file): `GeoFormat.read` refuses names beyond a kilobyte.
+@Suite struct LongFieldNameTests {
+    @Test func longFieldNamesAreRefused() throws {
+        let dir = try TestData.scratch()
+        let name = String(repeating: "\\u0000", count: 1000)
+        let kml = """
+            <kml><Document>
+            <Placemark><name>a</name><Point><coordinates>1,2</coordinates></Point></Placemark>
+            <Placemark><ExtendedData><Data name="\(name)"><value>x</value></Data></ExtendedData><Point><coordinates>1,2</coordinates></Point></Placemark>
+            </Document></kml>
+            """
+        let url = try TestData.write(kml, "long-name.kml", in: dir)
+        let e = formatError { _ = try GeoFormat.read(url, context: try GEOSContext()) }
+        #expect(e?.file.hasSuffix("long-name.kml") == true && e?.feature == 2, "\(e?.description ?? "no error")")
+        #expect(e?.problem.contains("a field name is 6000 bytes long") == true, "\(e?.description ?? "no error")")
+        // A kilobyte is still read.
+        let ok = try TestData.write(kml.replacingOccurrences(of: name, with: String(repeating: "n", count: GeoFormat.maximumFieldNameLength)), "ok.kml", in: dir)
+        #expect(try GeoFormat.read(ok, context: try GEOSContext()).features.count == 2)
     }
 }
