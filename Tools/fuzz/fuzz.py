@@ -36,8 +36,9 @@ RUN_ENV = dict(os.environ, SWIFT_BACKTRACE="enable=no")
 
 def parse_arguments():
     p = argparse.ArgumentParser(description="Mutation fuzzer for quhua's readers (through `quhua convert`).")
-    p.add_argument("--format", default="all", choices=["all"] + list(seeds.FORMATS),
-                   help="format to fuzz, or all of them one after the other (default: all)")
+    p.add_argument("--format", default="all",
+                   help="format to fuzz (%s), several comma-separated, or all of them one after the other (default: all)"
+                   % ", ".join(seeds.FORMATS))
     p.add_argument("--minutes", type=float, default=10, help="minutes per format (default: 10)")
     p.add_argument("--seed", type=int, default=None, help="random seed (default: from the clock; printed)")
     p.add_argument("--quhua", default=os.path.join(REPO, ".build/release/quhua"), help="the quhua executable")
@@ -65,7 +66,7 @@ class Findings:
         self.seen = {}
 
     def save(self, fmt, kind, code, case_dir, input_path, description, stderr):
-        sig = signature(kind, code, stderr)
+        sig = f"{fmt}:" + signature(kind, code, stderr)
         self.seen[sig] = self.seen.get(sig, 0) + 1
         if self.seen[sig] > self.keep:
             return None
@@ -143,7 +144,10 @@ def main():
     def log(message):
         print(message, flush=True)
 
-    formats = list(seeds.FORMATS) if args.format == "all" else [args.format]
+    formats = list(seeds.FORMATS) if args.format == "all" else args.format.split(",")
+    unknown = [f for f in formats if f not in seeds.FORMATS]
+    if unknown:
+        sys.exit(f"fuzz: unknown format {', '.join(unknown)}; use {', '.join(seeds.FORMATS)} or all")
     log(f"fuzz: seed {seed}, {args.minutes:g} min per format, timeout {args.timeout:g} s, formats {', '.join(formats)}")
     results = {}
     for fmt in formats:
