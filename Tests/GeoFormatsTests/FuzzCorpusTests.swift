@@ -100,3 +100,16 @@ import Testing
         #expect(problem([0xEF, 0xBF, 0xBE])?.problem.contains("U+FFFE") == true)
     }
 }
+
+/// A 3 MB `xmlns` value: `XMLParser` copies the namespace name at every element (fuzz hang).
+@Suite struct KMLNamespaceTests {
+    @Test func longNamespaceNamesAreRefused() {
+        let text = "<?xml version=\"1.0\"?>\n<kml xmlns=\"" + String(repeating: "北", count: 1000)
+            + "\"><Document><Placemark><name>a</name></Placemark></Document></kml>"
+        let e = formatError { _ = try KMLReader().read(data: Data(text.utf8), name: "t", file: "t.kml", context: try GEOSContext()) }
+        #expect(e?.description.contains("t.kml: at byte offset 27 (line 2): a namespace name (xmlns) longer than 2048 bytes") == true,
+                "\(e?.description ?? "no error")")
+        let ok = "<kml xmlns=\"http://www.opengis.net/kml/2.2\" xmlns:gx='http://www.google.com/kml/ext/2.2'><Document><Placemark><name>a</name></Placemark></Document></kml>"
+        #expect(formatError { _ = try KMLReader().read(data: Data(ok.utf8), name: "t", file: "t.kml", context: try GEOSContext()) } == nil)
+    }
+}

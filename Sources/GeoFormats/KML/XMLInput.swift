@@ -38,6 +38,7 @@ enum XMLInput {
 
         guard encoding != .utf8 else {
             try check(bytes, from: bom, file: file, note: "")
+            try checkNamespaces(bytes, file: file, note: "")
             // A declaration naming ASCII (or, after a byte order mark, anything else) would make
             // libxml2 read the checked UTF-8 in another encoding.
             if let declaration, let name = declaration.encoding, !isUTF8Name(name) {
@@ -56,6 +57,7 @@ enum XMLInput {
             converted = declaration.replacingEncoding(in: converted)
         }
         try check(converted, from: 0, file: file, note: " of the text converted from \(encoding) to UTF-8")
+        try checkNamespaces(converted, file: file, note: " of the text converted from \(encoding) to UTF-8")
         return Data(converted)
     }
 
@@ -67,6 +69,38 @@ enum XMLInput {
         if let problem {
             let offset = problem.offset + start
             throw GeoFormatError(file: file, problem: "at byte offset \(offset)\(note) (line \(problem.line)): \(problem.problem)")
+        }
+    }
+
+    /// The longest namespace name (the URI in `xmlns="…"`) read: `XMLParser` copies it at every
+    /// element start and end, so a megabyte-long one makes a small file take minutes.
+    static let maximumNamespaceLength = 2048
+
+    /// Throws at the first `xmlns` or `xmlns:prefix` value longer than ``maximumNamespaceLength`` bytes.
+    private static func checkNamespaces(_ bytes: [UInt8], file: String, note: String) throws {
+        let key = Array("xmlns".utf8)
+        let n = bytes.count
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        var i = 0
+        while i + key.count < n {
+            guard bytes[i] == key[0], bytes[i..<(i + key.count)].elementsEqual(key) else { i += 1; continue }
+            var j = i + key.count
+            if bytes[j] == UInt8(ascii: ":") {
+                while j < n, !isSpace(bytes[j]), bytes[j] != UInt8(ascii: "="), bytes[j] != UInt8(ascii: ">") { j += 1 }
+            }
+            while j < n, isSpace(bytes[j]) { j += 1 }
+            guard j < n, bytes[j] == UInt8(ascii: "=") else { i = j; continue }
+            j += 1
+            while j < n, isSpace(bytes[j]) { j += 1 }
+            guard j < n, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") else { i = j; continue }
+            let quote = bytes[j]
+            var k = j + 1
+            while k < n, bytes[k] != quote, k - j <= maximumNamespaceLength { k += 1 }
+            if k - j > maximumNamespaceLength {
+                let line = 1 + bytes[..<i].lazy.filter { $0 == 0x0A }.count
+                throw GeoFormatError(file: file, problem: "at byte offset \(i)\(note) (line \(line)): a namespace name (xmlns) longer than \(maximumNamespaceLength) bytes; namespace names are short URIs")
+            }
+            i = k
         }
     }
 
