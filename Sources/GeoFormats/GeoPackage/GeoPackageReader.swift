@@ -53,9 +53,14 @@ public struct GeoPackageReader: Sendable {
             guard let g = try Row.fetchOne(db, sql: "SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?", arguments: [table]) else {
                 throw GeoFormatError(file: file, problem: "table \"\(table)\" has no row in gpkg_geometry_columns")
             }
-            let geometryColumn: String = g["column_name"]
-            let srsID: Int = g["srs_id"]
-            let crs = try Self.crs(db, srsID: srsID)
+            let place = "gpkg_geometry_columns of table \"\(table)\""
+            guard let geometryColumn = try g.checkedValue(String.self, at: "column_name", what: "column_name in \(place)", file: file) else {
+                throw GeoFormatError(file: file, problem: "column_name in \(place) is NULL")
+            }
+            guard let srsID = try g.checkedValue(Int.self, at: "srs_id", what: "srs_id in \(place)", file: file) else {
+                throw GeoFormatError(file: file, problem: "srs_id in \(place) is NULL")
+            }
+            let crs = try Self.crs(db, srsID: srsID, file: file)
 
             var fields: [String] = []
             var types: [String: FieldType] = [:]
@@ -82,11 +87,11 @@ public struct GeoPackageReader: Sendable {
                 var k = 0
                 var id: PropertyValue?
                 if idColumn != nil {
-                    id = (row[0] as Int64?).map(PropertyValue.integer)
+                    id = try row.checkedValue(Int64.self, at: 0, what: "the id column \(idColumn ?? "")", file: file, feature: number).map(PropertyValue.integer)
                     k = 1
                 }
                 var geometry: Geometry?
-                if let blob = row[k] as Data? {
+                if let blob = try row.checkedValue(Data.self, at: k, what: "the geometry column \(geometryColumn)", file: file, feature: number) {
                     do {
                         geometry = try Self.geometry(blob: [UInt8](blob), context: context)
                     } catch let p as GeoPackageBlob.Problem {
@@ -129,16 +134,19 @@ public struct GeoPackageReader: Sendable {
     }
 
     /// The CRS identifier for an `srs_id`.
-    static func crs(_ db: Database, srsID: Int) throws -> String? {
+    static func crs(_ db: Database, srsID: Int, file: String) throws -> String? {
         guard let row = try Row.fetchOne(db, sql: "SELECT srs_name, organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?", arguments: [srsID]) else {
             return nil
         }
-        let organization = (row["organization"] as String?)?.uppercased()
-        let code: Int? = row["organization_coordsys_id"]
+        let place = "gpkg_spatial_ref_sys (srs_id \(srsID))"
+        let organization = try row.checkedValue(String.self, at: "organization", what: "organization in \(place)", file: file)?.uppercased()
+        let code = try row.checkedValue(Int.self, at: "organization_coordsys_id", what: "organization_coordsys_id in \(place)", file: file)
         if organization == "EPSG", let code { return "EPSG:\(code)" }
         // quhua's own GCJ-02 SRS carries WGS 84's definition: the name says which it is.
-        if let name = row["srs_name"] as String?, let id = CRSIdentification.identify(name: name) { return id }
-        if let definition = row["definition"] as String?, let id = CRSIdentification.identify(wkt: definition) { return id }
+        if let name = try row.checkedValue(String.self, at: "srs_name", what: "srs_name in \(place)", file: file),
+           let id = CRSIdentification.identify(name: name) { return id }
+        if let definition = try row.checkedValue(String.self, at: "definition", what: "definition in \(place)", file: file),
+           let id = CRSIdentification.identify(wkt: definition) { return id }
         return nil
     }
 

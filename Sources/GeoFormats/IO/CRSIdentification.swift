@@ -73,8 +73,12 @@ public enum CRSIdentification {
         return nil
     }
 
+    /// The longest WKT keyword `topLevelEPSG` looks for (`AUTHORITY`).
+    private static let longestKeyword = 9
+
     /// The EPSG code of the outermost authority: the last `AUTHORITY["EPSG","n"]` (WKT1) or `ID["EPSG",n]` (WKT2)
     /// at nesting depth 1.
+
     static func topLevelEPSG(_ text: String) -> Int? {
         var depth = 0
         var inQuote = false
@@ -88,11 +92,11 @@ public enum CRSIdentification {
                 if c == "[" || c == "(" {
                     depth += 1
                     if depth == 2 {
-                        // Look back for the keyword.
-                        var j = i - 1
-                        var word = ""
-                        while j >= 0, chars[j].properties.isAlphabetic { word = String(chars[j]) + word; j -= 1 }
-                        let upper = word.uppercased()
+                        // Look back for the keyword (at most a few letters: a damaged file can hold
+                        // a megabyte of letters here, and building that word a letter at a time hung).
+                        var j = i
+                        while j > 0, i - j <= Self.longestKeyword, chars[j - 1].properties.isAlphabetic { j -= 1 }
+                        let upper = String(String.UnicodeScalarView(chars[j..<i])).uppercased()
                         if upper == "AUTHORITY" || upper == "ID" {
                             var k = i + 1
                             var inner = ""

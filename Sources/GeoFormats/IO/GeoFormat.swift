@@ -103,13 +103,23 @@ public enum GeoFormat: String, CaseIterable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The longest field name ``read(_:format:options:context:)`` accepts, in UTF-8 bytes.
+    public static let maximumFieldNameLength = 1024
+
     /// Reads a layer from `url` in the format its name (or `format`) says.
     ///
     /// - Parameters:
     ///   - format: the format, or `nil` to tell it from the file name.
     ///   - options: the layer to pick, the text encoding, CSV columns.
-    /// - Throws: ``GeoFormatError`` naming the file, the feature and the problem.
+    /// - Throws: ``GeoFormatError`` naming the file, the feature and the problem (also for a
+    ///   field name longer than ``maximumFieldNameLength`` bytes).
     public static func read(_ url: URL, format: GeoFormat? = nil, options: ReadOptions = ReadOptions(), context: GEOSContext) throws -> FeatureLayer {
+        let layer = try readLayer(url, format: format, options: options, context: context)
+        try FieldNameCheck.check(layer, file: url.relativePath)
+        return layer
+    }
+
+    private static func readLayer(_ url: URL, format: GeoFormat?, options: ReadOptions, context: GEOSContext) throws -> FeatureLayer {
         let f = try format ?? GeoFormat(url: url)
         switch f {
         case .geoJSON: return try GeoJSONReader().read(url, context: context)

@@ -24,26 +24,25 @@ enum NumberText {
     }
 
     /// JSON string literal.
+    ///
+    /// Works on UTF-8 bytes (every byte that needs escaping is ASCII, and no byte of a multi-byte
+    /// character is), so that a megabyte-long name or value is escaped in milliseconds.
     static func jsonString(_ s: String) -> String {
-        var out = "\""
+        var out: [UInt8] = [0x22]
         out.reserveCapacity(s.utf8.count + 2)
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    out += "\\u00" + String(u.value, radix: 16).leftPadded(to: 2)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out += [0x5C, 0x22]    // \"
+            case 0x5C: out += [0x5C, 0x5C]    // \\
+            case 0x0A: out += [0x5C, 0x6E]    // \n
+            case 0x0D: out += [0x5C, 0x72]    // \r
+            case 0x09: out += [0x5C, 0x74]    // \t
+            case ..<0x20: out += Array("\\u00".utf8) + Array(String(b, radix: 16).leftPadded(to: 2).utf8)
+            default: out.append(b)
             }
         }
-        out += "\""
-        return out
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

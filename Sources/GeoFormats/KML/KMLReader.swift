@@ -10,11 +10,17 @@ import GEOSKit
 /// Points, lines, polygons (with holes) and `MultiGeometry` are read as WGS 84 longitude/latitude
 /// (with heights when given). The folder path becomes the `folder` field (`outer/inner`).
 /// Problems name the file, the placemark number and what is wrong (XML errors with their line).
+/// Bytes that are not valid in the declared encoding, characters XML forbids and elements nested
+/// deeper than ``maximumDepth`` are refused with their byte offset or line before or while parsing
+/// (see `XMLInput`), never handed on to crash `XMLParser`.
 ///
 /// ```swift
 /// let layer = try KMLReader().read(URL(fileURLWithPath: "markers.kmz"), context: context)
 /// ```
 public struct KMLReader: Sendable {
+    /// The deepest nesting of elements read (real KML stays within a few dozen, folders included).
+    public static let maximumDepth = 256
+
     /// Creates a reader.
     public init() {}
 
@@ -37,9 +43,12 @@ public struct KMLReader: Sendable {
     }
 
     /// Reads KML bytes; `file` is used in error messages.
+    ///
+    /// - Throws: ``GeoFormatError`` naming the file, the placemark (or byte offset) and the problem.
     public func read(data: Data, name: String, file: String, context: GEOSContext) throws -> FeatureLayer {
-        let handler = KMLParseHandler()
-        let parser = XMLParser(data: data)
+        let text = try XMLInput.utf8(data, file: file)
+        let handler = KMLParseHandler(maximumDepth: Self.maximumDepth)
+        let parser = XMLParser(data: text)
         parser.delegate = handler
         parser.shouldProcessNamespaces = true
         if !parser.parse() || handler.problem != nil {
@@ -93,6 +102,8 @@ struct KMLPlacemark {
 
 /// XMLParser delegate collecting placemarks.
 final class KMLParseHandler: NSObject, XMLParserDelegate {
+    /// Elements nested deeper than this stop the parse with a problem.
+    let maximumDepth: Int
     var placemarks: [KMLPlacemark] = []
     var documentName: String?
     var problem: String?
@@ -110,7 +121,15 @@ final class KMLParseHandler: NSObject, XMLParserDelegate {
     private var multiStack: [[Shape]] = []
     private var rings: [Path] = []
 
+    init(maximumDepth: Int) {
+        self.maximumDepth = maximumDepth
+    }
+
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        guard stack.count < maximumDepth else {
+            fail(parser, "elements are nested more than \(maximumDepth) deep (<\(element)> inside \(stack.suffix(3).map { "<\($0)>" }.joined(separator: " ")) …)")
+            return
+        }
         stack.append(element)
         text = ""
         switch element {
