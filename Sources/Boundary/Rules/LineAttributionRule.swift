@@ -33,7 +33,6 @@ public struct LineAttributionRule: SurveyRule {
             let lines = indices.map { survey.survey.lines[$0] }
             try add(lines[0], lines[0].geometry, "line id \(id) is used by \(indices.count) lines", others: lines.dropFirst().map(\.reference))
         }
-        let outline = try survey.divisionsOutline()
         let hasDivisions = !survey.survey.divisions.isEmpty
         for (i, line) in survey.survey.lines.enumerated() {
             guard let mid = try survey.middle(of: i) else { continue }
@@ -53,12 +52,12 @@ public struct LineAttributionRule: SurveyRule {
             }
             guard hasDivisions else { continue }
             let known = [left, right].filter { survey.divisionByCode[$0] != nil }
-            let onEdge = try outline.map { try survey.isMostlyAlong(i, $0, within: edgeDistance) } ?? false
             if known.isEmpty {
                 try add(line, midPoint, "line \(line.label): neither \(left) nor \(right) is a division of the survey")
                 continue
             }
-            if known.count == 1, !onEdge {
+            // The outline of all divisions (a union) is built only for a line that needs it.
+            if known.count == 1, try !(survey.divisionsOutline().map { try survey.isMostlyAlong(i, $0, within: edgeDistance) } ?? false) {
                 let unknown = left == known[0] ? right : left
                 try add(line, midPoint, "line \(line.label): \(unknown) is not a division of the survey, and the line is inside the survey area")
                 continue

@@ -21,7 +21,7 @@ public struct MarkerJunctionRule: SurveyRule {
         var findings: [Finding] = []
         let markers = survey.survey.markers
         let sets = survey.markerSets().filter { $0.markers.count >= 3 }
-        let junctions = survey.junctions()
+        let junctions = try survey.junctions()
         func farthest(_ set: [Int], from c: Coordinate) throws -> Double {
             let p = try survey.context.point(c)
             return try set.map { try markers[$0].position.distance(to: p) }.max() ?? .infinity

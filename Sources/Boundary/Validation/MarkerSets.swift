@@ -20,5 +20,5 @@ extension PreparedSurvey {
     }
 
     /// The nodes where three or more line ends meet.
-    func junctions() -> [NetworkNode] { network.nodes.filter { $0.degree >= 3 } }
+    func junctions() throws -> [NetworkNode] { try network.nodes.filter { $0.degree >= 3 } }
 }
