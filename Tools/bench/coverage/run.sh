@@ -92,11 +92,11 @@ for spec in $DIRTY_REAL; do
   [ -s "$f" ] || "$PY" "$HERE/dirty.py" --source "$src" --polygons "$polys" --vertices "$verts" --tolerances "$tols" \
                    --out "$f" --stats "$OUT/data/$name.stats.json"
   echo "== $name: $(cat "$OUT/data/$name.stats.json" 2>/dev/null)"
-  /usr/bin/time -f "%M %e %P" -o "$OUT/results/$name.validate.time" \
+  /usr/bin/time -f "%M %e %P %U %S" -o "$OUT/results/$name.validate.time" \
     "$CLI" validate "$f" --format json -o "$OUT/results/$name.validate.json" 2>/dev/null || true
-  /usr/bin/time -f "%M %e %P" -o "$OUT/results/$name.shapely-validity.time" \
+  /usr/bin/time -f "%M %e %P %U %S" -o "$OUT/results/$name.shapely-validity.time" \
     "$PY" "$HERE/shapely_check.py" "$f" --gap-width "$GAP" --no-gaps > "$OUT/results/$name.shapely-validity.json"
-  /usr/bin/time -f "%M %e %P" -o "$OUT/results/$name.shapely-all.time" \
+  /usr/bin/time -f "%M %e %P %U %S" -o "$OUT/results/$name.shapely-all.time" \
     "$PY" "$HERE/shapely_check.py" "$f" --gap-width "$GAP" > "$OUT/results/$name.shapely-all.json"
   NAMES+=("$name")
 done
