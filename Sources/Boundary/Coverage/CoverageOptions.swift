@@ -45,6 +45,7 @@ public struct CoverageOptions: Sendable, Hashable {
 /// options.checks = [.overlaps]        // no noding of the unmatched linework, no gap faces
 /// ```
 public struct CoverageChecks: OptionSet, Sendable, Hashable {
+    /// The raw bits.
     public let rawValue: Int
     /// Creates a set from its raw bits.
     public init(rawValue: Int) { self.rawValue = rawValue }
