@@ -20,6 +20,8 @@ public struct CoverageOptions: Sendable, Hashable {
     public var workers: Int
     /// The severity of `coverage.hole` findings (wide uncovered faces are often meant: lakes, enclaves).
     public var severityOfHoles: Severity
+    /// What to look for; the work no asked-for check needs is skipped (default: everything).
+    public var checks: CoverageChecks = .all
 
     /// Creates options.
     ///
@@ -34,6 +36,28 @@ public struct CoverageOptions: Sendable, Hashable {
         self.workers = max(1, workers ?? ProcessInfoCores.active)
         self.severityOfHoles = severityOfHoles
     }
+}
+
+/// The parts of a coverage check, so that a caller who wants only some of them does not pay for the rest.
+///
+/// ```swift
+/// var options = CoverageOptions(gapWidth: 100, isGeographic: false)
+/// options.checks = [.overlaps]        // no noding of the unmatched linework, no gap faces
+/// ```
+public struct CoverageChecks: OptionSet, Sendable, Hashable {
+    /// The raw bits.
+    public let rawValue: Int
+    /// Creates a set from its raw bits.
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// `coverage.edge-mismatch`: shared edges not shared vertex for vertex (needs the gap faces too,
+    /// whose sides are mismatched edges).
+    public static let edgeMismatches = CoverageChecks(rawValue: 1)
+    /// `coverage.overlap`: the exact overlap test on the pairs with mismatched edges.
+    public static let overlaps = CoverageChecks(rawValue: 2)
+    /// `coverage.gap` and `coverage.hole`: the faces of the unmatched linework no polygon covers.
+    public static let gaps = CoverageChecks(rawValue: 4)
+    /// Every check.
+    public static let all: CoverageChecks = [.edgeMismatches, .overlaps, .gaps]
 }
 
 /// The number of processors the process may use, without importing Foundation into the API.

@@ -85,15 +85,17 @@ public struct CoverageValidator: Sendable {
 
         // Overlaps on the flagged pairs, while one worker first nodes the unmatched linework
         // (GEOS, one thread); then the faces of that linework, for gaps, on all workers.
+        let checks = options.checks
+        let facesNeeded = !checks.isDisjoint(with: [.gaps, .edgeMismatches])
         let gapFinder = CoverageGapFinder(layer: layer, states: states, index: index, references: references, options: options)
         let noded = Locked<CoverageGapFinder.Linework?>(nil)
-        let pairs = CoverageOverlapFinder.pairs(from: segmentMismatches, layer: layer)
+        let pairs = checks.contains(.overlaps) ? CoverageOverlapFinder.pairs(from: segmentMismatches, layer: layer) : []
         statistics.candidatePairs = pairs.count
         let overlapFinder = CoverageOverlapFinder(references: references, polygons: polygons)
         let pairCounter = ChunkCounter(count: pairs.count, chunk: 8)
         let options = self.options
         let phase = try ParallelWork.run(workers: workers) { worker -> PhaseOutput in
-            if worker == 0 {
+            if worker == 0, facesNeeded {
                 let linework = try gapFinder.nodedLinework()
                 noded.withLock { $0 = linework }
             }
@@ -111,16 +113,21 @@ public struct CoverageValidator: Sendable {
             return output
         }
 
-        let linework = try noded.withLock { $0 } ?? gapFinder.nodedLinework()
-        let gaps = try gapFinder.classify(linework, workers: workers)
-
         var findings: [Finding] = []
         var flagged = Set<Int>()
-        let allMismatches = segmentMismatches + gaps.mismatches
-        findings += gaps.gaps + gaps.holes
-        flagged.formUnion(gaps.gapPolygons)
-        statistics.unmatchedSegments = gaps.unmatchedSegments
-        statistics.uncoveredFaces = gaps.uncoveredFaces
+        var allMismatches = segmentMismatches
+        if facesNeeded {
+            let linework = try noded.withLock { $0 } ?? gapFinder.nodedLinework()
+            let gaps = try gapFinder.classify(linework, workers: workers)
+            allMismatches += gaps.mismatches
+            if checks.contains(.gaps) {
+                findings += gaps.gaps + gaps.holes
+                flagged.formUnion(gaps.gapPolygons)
+            }
+            statistics.unmatchedSegments = gaps.unmatchedSegments
+            statistics.uncoveredFaces = gaps.uncoveredFaces
+        }
+        if !checks.contains(.edgeMismatches) { allMismatches = [] }
         for out in phase {
             for o in out.overlaps {
                 findings.append(o.finding)

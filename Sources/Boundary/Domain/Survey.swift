@@ -18,6 +18,13 @@ public struct SurveyFile: Sendable, Codable {
     public var featureCount: Int
     /// The CRS the file declared, if any.
     public var declaredCRS: String?
+    /// The survey attributes the file has no column for, by their profile field names
+    /// (`lineID`, `lineLeft`, `lineRight`, `markerNumber`, `markerLine`, `divisionCode`): a plain
+    /// GIS layer is checked all the same, and the rules that read these report the file once.
+    public var missingColumns: [String] = []
+    /// Where the features read from this file are in the survey's ``Survey/lines``,
+    /// ``Survey/markers`` or ``Survey/divisions`` (by ``role``).
+    public var items: Range<Int> = 0..<0
 }
 
 /// One survey delivery: lines, markers and divisions, measured in metres.
@@ -79,6 +86,17 @@ public final class Survey {
     /// - Throws: a `CRSError` when PROJ cannot build it.
     public func toInputCRS() throws -> CoordinateTransform {
         try CoordinateTransform(from: metricCRS, to: inputCRS)
+    }
+
+    /// The file the `index`th item of `role` (a line, marker or division) was read from.
+    public func file(of role: SurveyLayerRole, index: Int) -> SurveyFile? {
+        files.first { $0.role == role && $0.items.contains(index) }
+    }
+
+    /// Whether the `index`th item of `role` comes from a file without the `column` attribute
+    /// (a profile field name such as `lineLeft`).
+    public func lacks(_ column: String, _ role: SurveyLayerRole, index: Int) -> Bool {
+        file(of: role, index: index)?.missingColumns.contains(column) ?? false
     }
 
     /// The number of features read, of every kind.

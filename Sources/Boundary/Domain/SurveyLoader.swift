@@ -99,34 +99,37 @@ public struct SurveyLoader {
             let path = l.input.path
             let fields = l.layer.fields
             let fm = profile.fields
-            func need(_ candidates: [String], _ what: String, _ key: String) throws -> String {
-                guard let name = FieldMapping.pick(candidates, in: fields) else {
-                    throw SurveyLoadError(file: path, problem: "no \(what) column: looked for \(candidates.joined(separator: ", ")); the file has \(fields.isEmpty ? "no attributes" : fields.joined(separator: ", ")) (set fields.\(key) in the profile)")
-                }
-                return name
-            }
             func text(_ f: Feature, _ field: String?) -> String? {
                 guard let field, let v = f.properties[field]?.stringValue?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
                 return v
             }
+            // A column the file lacks is noted, not refused: a plain GIS layer still gets every
+            // geometry and coverage check, and the attribute rules report the file once.
+            var missing: [String] = []
+            func pick(_ candidates: [String], _ key: String) -> String? {
+                let name = FieldMapping.pick(candidates, in: fields)
+                if name == nil { missing.append(key) }
+                return name
+            }
             let keyField: String?
             switch l.role {
-            case .lines: keyField = FieldMapping.pick(fm.lineID, in: fields)
-            case .markers: keyField = try need(fm.markerNumber, "marker number", "markerNumber")
+            case .lines: keyField = pick(fm.lineID, "lineID")
+            case .markers: keyField = pick(fm.markerNumber, "markerNumber")
             case .divisions:
                 // Without a code column, the features' own ids (GeoJSON `id`) serve as codes.
                 let ids = l.layer.features.allSatisfy { $0.id?.stringValue.map { !$0.isEmpty } ?? false }
-                keyField = ids ? FieldMapping.pick(fm.divisionCode, in: fields) : try need(fm.divisionCode, "division code", "divisionCode")
+                keyField = ids ? FieldMapping.pick(fm.divisionCode, in: fields) : pick(fm.divisionCode, "divisionCode")
             }
-            let leftField = FieldMapping.pick(fm.lineLeft, in: fields), rightField = FieldMapping.pick(fm.lineRight, in: fields)
-            if l.role == .lines, leftField == nil || rightField == nil {
-                throw SurveyLoadError(file: path, problem: "no left/right division code columns: looked for \(fm.lineLeft.joined(separator: ", ")) and \(fm.lineRight.joined(separator: ", ")); the file has \(fields.joined(separator: ", ")) (set fields.lineLeft and fields.lineRight in the profile)")
-            }
-            let typeField = FieldMapping.pick(fm.markerType, in: fields), lineField = FieldMapping.pick(fm.markerLine, in: fields)
+            let leftField = l.role == .lines ? pick(fm.lineLeft, "lineLeft") : nil
+            let rightField = l.role == .lines ? pick(fm.lineRight, "lineRight") : nil
+            let lineField = l.role == .markers ? pick(fm.markerLine, "markerLine") : nil
+            let typeField = FieldMapping.pick(fm.markerType, in: fields)
             let hField = FieldMapping.pick(fm.markerH, in: fields), nameField = FieldMapping.pick(fm.divisionName, in: fields)
+            let first = l.role == .lines ? lines.count : l.role == .markers ? markers.count : divisions.count
 
             for (i, feature) in l.layer.features.enumerated() {
-                let ref = FeatureReference(layer: l.layer.name, index: i + 1, key: text(feature, keyField) ?? feature.id?.stringValue)
+                let ref = FeatureReference(layer: l.layer.name, index: i + 1, key: text(feature, keyField) ?? feature.id?.stringValue,
+                                           name: text(feature, nameField))
                 guard let raw = feature.geometry, try !raw.isEmpty else {
                     empty.append(ref)
                     continue
@@ -157,13 +160,20 @@ public struct SurveyLoader {
                     guard type == .polygon || type == .multiPolygon else {
                         throw SurveyLoadError(file: path, feature: i + 1, problem: "is a \(type); a divisions file holds Polygons")
                     }
-                    guard let code = text(feature, keyField) ?? feature.id?.stringValue, !code.isEmpty else {
+                    let code: String
+                    if let given = text(feature, keyField) ?? feature.id?.stringValue, !given.isEmpty {
+                        code = given
+                    } else if keyField == nil {
+                        code = "#\(i + 1)"     // a layer without codes: the feature number stands in
+                    } else {
                         throw SurveyLoadError(file: path, feature: i + 1, problem: "has no division code (field \(keyField ?? "?"))")
                     }
                     divisions.append(Division(code: code, name: text(feature, nameField), geometry: geometry, reference: ref))
                 }
             }
-            files.append(SurveyFile(path: path, role: l.role, layer: l.layer.name, featureCount: l.layer.features.count, declaredCRS: l.layer.crs))
+            let end = l.role == .lines ? lines.count : l.role == .markers ? markers.count : divisions.count
+            files.append(SurveyFile(path: path, role: l.role, layer: l.layer.name, featureCount: l.layer.features.count,
+                                    declaredCRS: l.layer.crs, missingColumns: missing, items: first..<end))
         }
         let survey = Survey(context: context, lines: lines, markers: markers, divisions: divisions, emptyFeatures: empty,
                             files: files, inputCRS: inputCRS, metricCRS: toMetres.target)

@@ -46,7 +46,12 @@ public struct Finding: Sendable {
     }
 }
 
-/// A feature named in a finding: which layer and file it came from and how the user knows it.
+/// A feature named in a finding: which layer and file it came from and how people know it.
+///
+/// ```swift
+/// let ref = FeatureReference(layer: "prefectures", index: 12, key: "210200", name: "大连市")
+/// print(ref)   // prefectures #12 (210200 大连市)
+/// ```
 public struct FeatureReference: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The layer (`lines`, `markers`, `divisions`, or the file's layer name).
     public var layer: String
@@ -54,17 +59,36 @@ public struct FeatureReference: Hashable, Sendable, Codable, CustomStringConvert
     public var index: Int
     /// The user's identifier: line id, marker number or division code, when known.
     public var key: String?
+    /// The feature's name, when the layer has a name column (`大连市`, `Autauga`).
+    public var name: String?
 
     /// Creates a reference.
-    public init(layer: String, index: Int, key: String? = nil) {
+    ///
+    /// - Parameters:
+    ///   - layer: the layer name.
+    ///   - index: the 1-based feature number in its file.
+    ///   - key: the line id, marker number or division code.
+    ///   - name: the feature's name.
+    public init(layer: String, index: Int, key: String? = nil, name: String? = nil) {
         self.layer = layer
         self.index = index
         self.key = key
+        self.name = name
     }
 
-    /// `divisions #12 (510100)`.
+    /// The key and the name as people know the feature: `210200 大连市`, `210200`, `Autauga`, or `nil`.
+    public var label: String? {
+        switch (key, name) {
+        case let (k?, n?) where k != n: return "\(k) \(n)"
+        case let (k?, _): return k
+        case let (nil, n?): return n
+        case (nil, nil): return nil
+        }
+    }
+
+    /// `divisions #12 (210200 大连市)`, `divisions #12 (510100)`, `divisions #12`.
     public var description: String {
-        if let key { return "\(layer) #\(index) (\(key))" }
+        if let label { return "\(layer) #\(index) (\(label))" }
         return "\(layer) #\(index)"
     }
 }

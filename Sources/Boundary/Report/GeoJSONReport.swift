@@ -30,6 +30,7 @@ public enum GeoJSONReport {
         if let code = report.survey.inputCRS.epsgCode, code != 4326 {
             document["crs"] = ["type": "name", "properties": ["name": "urn:ogc:def:crs:EPSG::\(code)"]]
         }
+        if !report.notes.isEmpty { document["notes"] = report.notes }
         let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -86,7 +86,7 @@ public enum HTMLReport {
 
         let bySeverity = Severity.allCases.reversed().map { s in "<span class=\"badge \(s.rawValue)\">\(report.countsBySeverity[s] ?? 0) \(s.rawValue)</span>" }.joined(separator: " ")
         let files = survey.files.map { "<li><code>\(escape($0.path))</code>: \($0.featureCount) \($0.role.rawValue)</li>" }.joined()
-        let note = survey.measurementNote.map { "<p class=\"note\">\(escape($0))</p>" } ?? ""
+        let note = ([survey.measurementNote].compactMap { $0 } + report.notes).map { "<p class=\"note\">\(escape($0))</p>" }.joined()
         return """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8">

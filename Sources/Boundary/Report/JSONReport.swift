@@ -18,6 +18,7 @@ public enum JSONReport {
                 "features": f.features.map { ref -> [String: Any] in
                     var d: [String: Any] = ["layer": ref.layer, "index": ref.index]
                     if let k = ref.key { d["key"] = k }
+                    if let n = ref.name { d["name"] = n }
                     return d
                 },
             ]
@@ -28,7 +29,7 @@ public enum JSONReport {
             findings.append(item)
         }
         let bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.countsBySeverity[$0] ?? 0) })
-        let document: [String: Any] = [
+        var document: [String: Any] = [
             "schema": "quhua.validate/1",
             "profile": report.profile.name,
             "crs": report.survey.inputCRS.identifier,
@@ -40,6 +41,7 @@ public enum JSONReport {
             "summary": ["findings": report.findings.count, "bySeverity": bySeverity, "byRule": report.countsByRule],
             "findings": findings,
         ]
+        if !report.notes.isEmpty { document["notes"] = report.notes }
         let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }

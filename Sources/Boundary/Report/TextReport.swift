@@ -18,6 +18,7 @@ public enum TextReport {
         if !s.emptyFeatures.isEmpty { out += ", \(s.emptyFeatures.count) without geometry" }
         out += " from \(s.files.count) file\(s.files.count == 1 ? "" : "s"), in \(s.inputCRS); measured in \(s.metricCRS)\n"
         if let note = s.measurementNote { out += "Note: \(note)\n" }
+        for note in report.notes { out += "Note: \(note)\n" }
         out += "Rules: \(report.rules.count) (profile: \(report.profile.name))\n"
         let findings = report.sortedFindings
         if findings.isEmpty { return out + "No findings.\n" }

@@ -20,7 +20,13 @@ extension PreparedSurvey {
             CoveragePolygon(reference: d.reference, wkb: try (geographic ? toInput.transform(d.geometry) : d.geometry).wkb())
         }
         let gapWidth = profile.tolerance("gapWidth", of: CoverageGapRule.definition)
-        let result = try CoverageValidator(options: CoverageOptions(gapWidth: gapWidth, isGeographic: geographic)).validate(polygons)
+        var options = CoverageOptions(gapWidth: gapWidth, isGeographic: geographic)
+        // Only what the enabled coverage rules need (no gap faces for an overlap check alone).
+        options.checks = []
+        if profile.isEnabled(CoverageOverlapRule.definition.id) { options.checks.insert(.overlaps) }
+        if profile.isEnabled(CoverageGapRule.definition.id) || profile.isEnabled(CoverageHoleRule.definition.id) { options.checks.insert(.gaps) }
+        if profile.isEnabled(CoverageEdgeMismatchRule.definition.id) { options.checks.insert(.edgeMismatches) }
+        let result = try CoverageValidator(options: options).validate(polygons)
         var findings = result.findings
         if geographic {
             let toMetric = try CoordinateTransform(from: survey.inputCRS, to: survey.metricCRS)

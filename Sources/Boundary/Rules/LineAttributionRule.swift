@@ -33,12 +33,26 @@ public struct LineAttributionRule: SurveyRule {
             let lines = indices.map { survey.survey.lines[$0] }
             try add(lines[0], lines[0].geometry, "line id \(id) is used by \(indices.count) lines", others: lines.dropFirst().map(\.reference))
         }
-        let outline = try survey.divisionsOutline()
+        // A file without the id or code columns is reported once, not line by line.
+        let fm = survey.profile.fields
+        for file in survey.survey.files where file.role == .lines {
+            let missing = [("lineID", "line id", fm.lineID), ("lineLeft", "left division code", fm.lineLeft),
+                           ("lineRight", "right division code", fm.lineRight)].filter { file.missingColumns.contains($0.0) }
+            guard !missing.isEmpty else { continue }
+            let what = missing.map { "no \($0.1) column (looked for \($0.2.joined(separator: ", ")))" }.joined(separator: " and ")
+            let keys = missing.map { "fields.\($0.0)" }.joined(separator: ", ")
+            let unchecked = missing.contains { $0.0 != "lineID" } ? "which divisions its \(file.items.count) lines separate" : "the ids of its \(file.items.count) lines"
+            findings.append(try Finding(
+                ruleID: Self.definition.id, severity: severity, features: [], location: nil,
+                message: "\(file.path) has \(what): \(unchecked) cannot be checked, only their geometry; name the columns with \(keys) in the profile, or check geometry only"))
+        }
         let hasDivisions = !survey.survey.divisions.isEmpty
         for (i, line) in survey.survey.lines.enumerated() {
             guard let mid = try survey.middle(of: i) else { continue }
             let midPoint = try context.point(mid.point)
-            if line.id == nil { try add(line, midPoint, "line \(line.label) has no id") }
+            let file = survey.survey.file(of: .lines, index: i)
+            if line.id == nil, !(file?.missingColumns.contains("lineID") ?? false) { try add(line, midPoint, "line \(line.label) has no id") }
+            if let file, file.missingColumns.contains("lineLeft") || file.missingColumns.contains("lineRight") { continue }
             guard let left = line.leftCode, !left.isEmpty, let right = line.rightCode, !right.isEmpty else {
                 let missing = [line.leftCode?.isEmpty ?? true ? "left" : nil, line.rightCode?.isEmpty ?? true ? "right" : nil].compactMap { $0 }
                 try add(line, midPoint, "line \(line.label) has no \(missing.joined(separator: " and ")) division code")
@@ -53,12 +67,12 @@ public struct LineAttributionRule: SurveyRule {
             }
             guard hasDivisions else { continue }
             let known = [left, right].filter { survey.divisionByCode[$0] != nil }
-            let onEdge = try outline.map { try survey.isMostlyAlong(i, $0, within: edgeDistance) } ?? false
             if known.isEmpty {
                 try add(line, midPoint, "line \(line.label): neither \(left) nor \(right) is a division of the survey")
                 continue
             }
-            if known.count == 1, !onEdge {
+            // The outline of all divisions (a union) is built only for a line that needs it.
+            if known.count == 1, try !(survey.divisionsOutline().map { try survey.isMostlyAlong(i, $0, within: edgeDistance) } ?? false) {
                 let unknown = left == known[0] ? right : left
                 try add(line, midPoint, "line \(line.label): \(unknown) is not a division of the survey, and the line is inside the survey area")
                 continue

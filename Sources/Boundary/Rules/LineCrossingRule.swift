@@ -26,14 +26,14 @@ public struct LineCrossingRule: SurveyRule {
             for p in points {
                 guard let c = try p.coordinates().first, !isExplained(c) else { continue }
                 // A point where either line has an end is handled below as a node on a line.
-                if survey.lineEndsNear(c, line: i, tolerance: tolerance) || survey.lineEndsNear(c, line: j, tolerance: tolerance) { continue }
+                if try survey.lineEndsNear(c, line: i, tolerance: tolerance) || survey.lineEndsNear(c, line: j, tolerance: tolerance) { continue }
                 findings.append(try Finding(
                     ruleID: Self.definition.id, severity: severity, features: [a.reference, b.reference],
                     location: p, message: "lines \(a.label) and \(b.label) cross at \(survey.at(c))"))
             }
         }
         // Nodes on the middle of a line.
-        for node in survey.network.nodes {
+        for node in try survey.network.nodes {
             let box = Envelope(minX: node.position.x, minY: node.position.y, maxX: node.position.x, maxY: node.position.y)
             let point = try survey.context.point(node.position)
             for k in try survey.lineTree.query(intersecting: box.expanded(by: tolerance)) where !node.lines.contains(k) {
@@ -53,7 +53,7 @@ public struct LineCrossingRule: SurveyRule {
 
 extension PreparedSurvey {
     /// Whether line `line` has an end within `tolerance` of `c`.
-    func lineEndsNear(_ c: Coordinate, line: Int, tolerance: Double) -> Bool {
-        network.nodes.contains { node in node.lines.contains(line) && Plane.distance(node.position, c) <= max(tolerance, 1e-6) }
+    func lineEndsNear(_ c: Coordinate, line: Int, tolerance: Double) throws -> Bool {
+        try network.nodes.contains { node in node.lines.contains(line) && Plane.distance(node.position, c) <= max(tolerance, 1e-6) }
     }
 }

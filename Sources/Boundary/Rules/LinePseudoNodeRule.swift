@@ -9,7 +9,7 @@ public struct LinePseudoNodeRule: SurveyRule {
 
     public func check(_ survey: PreparedSurvey) throws -> [Finding] {
         var findings: [Finding] = []
-        for node in survey.network.nodes where node.degree == 2 {
+        for node in try survey.network.nodes where node.degree == 2 {
             let a = survey.survey.lines[node.ends[0].line], b = survey.survey.lines[node.ends[1].line]
             guard node.ends[0].line != node.ends[1].line, let pair = a.codePair, pair == b.codePair else { continue }
             findings.append(try Finding(

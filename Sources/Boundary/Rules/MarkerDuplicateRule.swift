@@ -20,7 +20,7 @@ public struct MarkerDuplicateRule: SurveyRule {
         let markers = survey.survey.markers
         var byLabel: [String: [Int]] = [:]
         var order: [String] = []
-        for (i, m) in markers.enumerated() {
+        for (i, m) in markers.enumerated() where !survey.survey.lacks("markerNumber", .markers, index: i) {
             if byLabel[m.label] == nil { order.append(m.label) }
             byLabel[m.label, default: []].append(i)
         }
@@ -31,18 +31,23 @@ public struct MarkerDuplicateRule: SurveyRule {
                 location: try survey.context.collection(.multiPoint, list.map { markers[$0].position }.filter { try $0.type == .point }),
                 message: "marker number \(label) is used by \(list.count) markers"))
         }
-        // Two different markers at the same place.
+        // Two different markers at the same place; a marker without a number goes by its feature number.
+        func name(_ k: Int) -> String {
+            survey.survey.lacks("markerNumber", .markers, index: k) ? "#\(markers[k].reference.index)" : markers[k].label
+        }
         let tree = try STRtree(context: survey.context)
         for m in markers { try tree.insert(m.position) }
         for (i, m) in markers.enumerated() {
             guard let box = try m.position.envelope else { continue }
-            for j in try tree.query(intersecting: box.expanded(by: minSpacing)) where j > i && markers[j].label != m.label {
+            for j in try tree.query(intersecting: box.expanded(by: minSpacing)) where j > i {
+                let unnumbered = survey.survey.lacks("markerNumber", .markers, index: i) || survey.survey.lacks("markerNumber", .markers, index: j)
+                guard markers[j].label != m.label || unnumbered else { continue }
                 let d = try m.position.distance(to: markers[j].position)
                 guard d < minSpacing else { continue }
                 findings.append(try Finding(
                     ruleID: Self.definition.id, severity: severity, features: [m.reference, markers[j].reference],
                     location: m.position, value: d, tolerance: minSpacing,
-                    message: "markers \(m.label) and \(markers[j].label) stand \(Measure.m(d)) apart: the same marker entered twice?"))
+                    message: "markers \(name(i)) and \(name(j)) stand \(Measure.m(d)) apart: the same marker entered twice?"))
             }
         }
         return findings

@@ -17,11 +17,13 @@ public struct MarkerJunctionRule: SurveyRule {
     }
 
     public func check(_ survey: PreparedSurvey) throws -> [Finding] {
-        guard !survey.survey.markers.isEmpty else { return [] }
+        // Without numbered markers (none, or a layer with no number column) there are no sets to look for.
+        let markerCount = survey.survey.markers.count
+        guard (0..<markerCount).contains(where: { !survey.survey.lacks("markerNumber", .markers, index: $0) }) else { return [] }
         var findings: [Finding] = []
         let markers = survey.survey.markers
         let sets = survey.markerSets().filter { $0.markers.count >= 3 }
-        let junctions = survey.junctions()
+        let junctions = try survey.junctions()
         func farthest(_ set: [Int], from c: Coordinate) throws -> Double {
             let p = try survey.context.point(c)
             return try set.map { try markers[$0].position.distance(to: p) }.max() ?? .infinity

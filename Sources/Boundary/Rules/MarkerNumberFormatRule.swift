@@ -14,7 +14,13 @@ public struct MarkerNumberFormatRule: SurveyRule {
     public func check(_ survey: PreparedSurvey) throws -> [Finding] {
         var findings: [Finding] = []
         let letters = Set(convention.typesBySetSize.flatMap { $0 })
-        for m in survey.survey.markers {
+        let candidates = survey.profile.fields.markerNumber
+        for file in survey.survey.files where file.role == .markers && file.missingColumns.contains("markerNumber") {
+            findings.append(try Finding(
+                ruleID: Self.definition.id, severity: severity, features: [], location: nil,
+                message: "\(file.path) has no marker number column (looked for \(candidates.joined(separator: ", "))): the numbers of its \(file.items.count) markers cannot be checked, only their positions; name the column with fields.markerNumber in the profile, or check geometry only"))
+        }
+        for (i, m) in survey.survey.markers.enumerated() where !survey.survey.lacks("markerNumber", .markers, index: i) {
             func add(_ message: String) throws {
                 findings.append(try Finding(ruleID: Self.definition.id, severity: severity, features: [m.reference], location: m.position, message: message))
             }

@@ -26,7 +26,7 @@ extension PreparedSurvey {
         let overshootDistance = profile.tolerance("snapDistance", of: LineOvershootRule.definition)
         let reach = max(undershootDistance, overshootDistance, profile.nodeTolerance)
         var result: [FreeEnd] = []
-        for node in network.nodes where node.degree == 1 {
+        for node in try network.nodes where node.degree == 1 {
             let end = node.ends[0]
             let part = lineParts[end.line][end.part]
             let point = try context.point(end.position)

@@ -27,7 +27,7 @@ public struct NetworkNode: Sendable {
 /// The nodes of a set of boundary lines, found once from their end points.
 ///
 /// ```swift
-/// let junctions = prepared.network.nodes.filter { $0.degree >= 3 }
+/// let junctions = try prepared.network.nodes.filter { $0.degree >= 3 }
 /// ```
 public struct LineNetwork: Sendable {
     /// Every node.

@@ -1,12 +1,13 @@
 import CRS
 import GEOSKit
 
-/// A survey made ready for the rules: geometries split into parts once, spatial indexes built
-/// once, the line network found once, and derived geometry computed on first use and kept.
+/// A survey made ready for the rules: geometries split into parts once; spatial indexes, the
+/// line network and derived geometry (outlines, shared edges, the coverage check) built on first
+/// use and kept, so that nothing is computed that no rule that runs needs.
 ///
 /// ```swift
 /// let prepared = try PreparedSurvey(survey, profile: .standard)
-/// let junctions = prepared.network.nodes.filter { $0.degree >= 3 }
+/// let junctions = try prepared.network.nodes.filter { $0.degree >= 3 }
 /// ```
 public final class PreparedSurvey {
     /// The survey.
@@ -17,17 +18,14 @@ public final class PreparedSurvey {
     public var context: GEOSContext { survey.context }
     /// The line-string parts of each line (`lineParts[i]` for `survey.lines[i]`).
     public let lineParts: [[Geometry]]
-    /// An index over the lines (item `i` is `survey.lines[i]`).
-    public let lineTree: STRtree
-    /// An index over the divisions (item `i` is `survey.divisions[i]`).
-    public let divisionTree: STRtree
-    /// The nodes of the line network.
-    public let network: LineNetwork
     /// Line indices by line id.
     public let linesByID: [String: [Int]]
     /// The division index of each code (the first, when a code repeats).
     public let divisionByCode: [String: Int]
 
+    private var cachedLineTree: STRtree?
+    private var cachedDivisionTree: STRtree?
+    private var cachedNetwork: LineNetwork?
     private var cachedFreeEnds: [FreeEnd]?
     private var cachedEdges: [String: Geometry?] = [:]
     private var cachedOutline: Geometry??
@@ -42,26 +40,60 @@ public final class PreparedSurvey {
         return t
     }
 
-    /// Prepares `survey` for validation under `profile`.
+    /// Prepares `survey` for validation under `profile`; indexes and the line network are built
+    /// when a rule first asks for them.
     ///
-    /// - Throws: a `GEOSError` when GEOS cannot index a geometry.
+    /// - Throws: a `GEOSError` when a line's parts cannot be read.
     public init(_ survey: Survey, profile: Profile) throws {
         self.survey = survey
         self.profile = profile
         self.lineParts = survey.lines.map(\.parts)
-        let lineTree = try STRtree(context: survey.context)
-        for line in survey.lines { try lineTree.insert(line.geometry) }
-        self.lineTree = lineTree
-        let divisionTree = try STRtree(context: survey.context)
-        for d in survey.divisions { try divisionTree.insert(d.geometry) }
-        self.divisionTree = divisionTree
-        self.network = try LineNetwork(lines: survey.lines, tolerance: profile.nodeTolerance)
         var byID: [String: [Int]] = [:]
         for (i, l) in survey.lines.enumerated() { if let id = l.id { byID[id, default: []].append(i) } }
         self.linesByID = byID
         var byCode: [String: Int] = [:]
         for (i, d) in survey.divisions.enumerated() where byCode[d.code] == nil { byCode[d.code] = i }
         self.divisionByCode = byCode
+    }
+
+    // MARK: - Shared state, built on first use
+
+    /// An index over the lines (item `i` is `survey.lines[i]`), built on first use.
+    ///
+    /// - Throws: a `GEOSError` when GEOS cannot index a line.
+    public var lineTree: STRtree {
+        get throws {
+            if let cachedLineTree { return cachedLineTree }
+            let tree = try STRtree(context: survey.context)
+            for line in survey.lines { try tree.insert(line.geometry) }
+            cachedLineTree = tree
+            return tree
+        }
+    }
+
+    /// An index over the divisions (item `i` is `survey.divisions[i]`), built on first use.
+    ///
+    /// - Throws: a `GEOSError` when GEOS cannot index a division.
+    public var divisionTree: STRtree {
+        get throws {
+            if let cachedDivisionTree { return cachedDivisionTree }
+            let tree = try STRtree(context: survey.context)
+            for d in survey.divisions { try tree.insert(d.geometry) }
+            cachedDivisionTree = tree
+            return tree
+        }
+    }
+
+    /// The nodes of the line network, found on first use.
+    ///
+    /// - Throws: a `GEOSError` when a line's coordinates cannot be read.
+    public var network: LineNetwork {
+        get throws {
+            if let cachedNetwork { return cachedNetwork }
+            let network = try LineNetwork(lines: survey.lines, tolerance: profile.nodeTolerance)
+            cachedNetwork = network
+            return network
+        }
     }
 
     /// The free line ends, each classified (computed once).

@@ -17,6 +17,13 @@ public enum RuleCatalogue {
         MarkerOrderRule.self, MarkerJunctionRule.self, MarkerTypeCountRule.self,
     ] }
 
+    /// The rules that read survey attributes (line ids and division codes, marker numbers, types
+    /// and lines) rather than geometry; a geometry-only check leaves them out.
+    public static let attributeRuleIDs: Set<String> = [
+        "line.attribution", "line.pseudo-node", "line.polygon-mismatch",
+        "marker.unmatched", "marker.off-line", "marker.number-format", "marker.order", "marker.junction", "marker.type-count",
+    ]
+
     /// The definitions of every rule.
     public static var definitions: [RuleDefinition] { types.map { $0.definition } }
 

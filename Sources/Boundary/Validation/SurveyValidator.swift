@@ -10,11 +10,24 @@ public struct SurveyValidator {
     public var profile: Profile
     /// The rules that run, in order.
     public var rules: [any SurveyRule]
+    /// Whether only geometry is checked: the rules that read survey attributes
+    /// (``RuleCatalogue/attributeRuleIDs``) do not run, and the report notes what was left out.
+    public var geometryOnly: Bool
 
     /// Creates a validator running every rule `profile` switches on.
-    public init(profile: Profile = .standard) {
+    ///
+    /// ```swift
+    /// // A plain GIS layer (no left/right codes, no marker numbers): geometry and coverage only.
+    /// let report = try SurveyValidator(profile: .standard, geometryOnly: true).validate(survey)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - profile: rule switches, severities and tolerances.
+    ///   - geometryOnly: leave out the rules that read survey attributes.
+    public init(profile: Profile = .standard, geometryOnly: Bool = false) {
         self.profile = profile
-        self.rules = RuleCatalogue.rules(for: profile)
+        self.geometryOnly = geometryOnly
+        self.rules = RuleCatalogue.rules(for: profile).filter { !geometryOnly || !RuleCatalogue.attributeRuleIDs.contains(type(of: $0).definition.id) }
     }
 
     /// Validates a survey.
@@ -39,8 +52,16 @@ public struct SurveyValidator {
                                             message: "rule \(id) could not run: \(error)"))
             }
         }
+        var notes: [String] = []
+        if geometryOnly {
+            let left = RuleCatalogue.definitions.map(\.id).filter { RuleCatalogue.attributeRuleIDs.contains($0) && profile.isEnabled($0) }
+            if !left.isEmpty { notes.append("geometry only: the attribute rules did not run (\(left.joined(separator: ", ")))") }
+            for file in survey.files where !file.missingColumns.isEmpty {
+                notes.append("\(file.path) has no \(file.missingColumns.joined(separator: ", ")) column")
+            }
+        }
         return ValidationReport(survey: survey, profile: profile,
-                                rules: rules.map { type(of: $0).definition }, findings: findings)
+                                rules: rules.map { type(of: $0).definition }, findings: findings, notes: notes)
     }
 }
 
@@ -54,13 +75,16 @@ public struct ValidationReport {
     public var rules: [RuleDefinition]
     /// Every finding, in rule order.
     public var findings: [Finding]
+    /// What the reader should know about how the check ran (rules left out, columns missing).
+    public var notes: [String]
 
     /// Creates a report.
-    public init(survey: Survey, profile: Profile, rules: [RuleDefinition], findings: [Finding]) {
+    public init(survey: Survey, profile: Profile, rules: [RuleDefinition], findings: [Finding], notes: [String] = []) {
         self.survey = survey
         self.profile = profile
         self.rules = rules
         self.findings = findings
+        self.notes = notes
     }
 
     /// Findings counted by rule id.

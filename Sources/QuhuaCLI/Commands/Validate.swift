@@ -13,7 +13,9 @@ struct Validate: ParsableCommand {
         right), boundary markers (界桩: number, type, line, X, Y, H) and division polygons. quhua reads \
         GeoJSON, Shapefile (.shp with .dbf/.prj/.cpg, GBK or UTF-8), GeoPackage and CSV marker tables. \
         Each file's role comes from its name (lines…, markers…, divisions…), else its geometry; or \
-        give it with --lines, --markers, --divisions.
+        give it with --lines, --markers, --divisions. A plain polygon, line or point layer without \
+        survey attributes is checked too: every geometry and coverage rule runs, and the missing \
+        columns are reported once (or left out with --geometry-only).
 
         Every measurement is made in metres in a 3° Gauss-Krüger zone (geographic input is projected \
         once); findings are reported in the input CRS. `quhua rules` lists the rules, their \
@@ -55,6 +57,9 @@ struct Validate: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit with 1 when a finding is at least this severe: info, warning or error.")
     var failOn: Severity = .error
 
+    @Flag(name: .customLong("geometry-only"), help: "Check geometry and coverage only: leave out the rules that read survey attributes (line ids and codes, marker numbers), for a plain GIS layer.")
+    var geometryOnly = false
+
     func validate() throws {
         if files.isEmpty && lines.isEmpty && markers.isEmpty && divisions.isEmpty {
             throw ValidationError("Give at least one survey file.")
@@ -92,7 +97,7 @@ struct Validate: ParsableCommand {
             throw fail("\(e)")
         }
         let progress = ProgressLine()
-        let report = try SurveyValidator(profile: chosenProfile).validate(survey) { id, n, total in
+        let report = try SurveyValidator(profile: chosenProfile, geometryOnly: geometryOnly).validate(survey) { id, n, total in
             progress.show("checking \(id) (\(n)/\(total))")
         }
         progress.clear()
