@@ -7,7 +7,9 @@
 #
 #   usage: bash Tools/serve-checks.sh QUHUA_BINARY [OUT_DIR]
 #
-# The gazetteer is built from GeoData into OUT_DIR (default: a temporary folder) on first use.
+# The gazetteer in OUT_DIR (default: a temporary folder) holds what the checks need: the division
+# history 1981–2024 and the prefecture polygons (`make demo` and `quhua serve` on first use build
+# the whole gazetteer, townships and GeoNames names too).
 # Python tools go in venvs under .build-venv-*; Chromium and chromedriver come from Debian
 # (`make bootstrap`). A check whose tool is missing says so and fails: `make test` installs them.
 set -euo pipefail
@@ -19,8 +21,11 @@ export QUHUA_GEODATA="$ROOT/GeoData"
 failures=0
 fail() { echo "serve-checks: FAIL $*"; failures=$((failures + 1)); }
 
-echo "== quhua serve: building the gazetteer (first use) and starting the server on a free port"
-"$QUHUA" search 万州 --db "$OUT/gazetteer.sqlite" --limit 1 >/dev/null
+echo "== quhua serve: the division history and prefecture polygons, a server on a free port"
+if [ ! -s "$OUT/gazetteer.sqlite" ]; then
+  "$QUHUA" import areacodes "$ROOT/GeoData/areacodes" --db "$OUT/gazetteer.sqlite" --actor serve-checks
+  "$QUHUA" import geometry "$ROOT/GeoData/cn-atlas/derived_prefectures.geojson" --db "$OUT/gazetteer.sqlite" --actor serve-checks
+fi
 "$QUHUA" serve --port 0 --db "$OUT/gazetteer.sqlite" --survey "$ROOT/GeoData/samples/clean" >"$OUT/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true' EXIT
