@@ -17,6 +17,9 @@ public enum QuhuaServer {
         let router = Router(context: QuhuaRequestContext.self)
         let table = RouteTable()
         router.add(middleware: ProblemMiddleware(routes: table))
+        // Other systems' web pages may read (and, with a token, write): no cookies are used.
+        router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.accept, .authorization, .contentType],
+                                              allowMethods: [.get, .post, .head, .options], maxAge: .seconds(3600)))
         router.add(middleware: LogRequestsMiddleware(.debug))
         if let webRoot = services.configuration.resolvedWebRoot {
             router.add(middleware: WebAppMiddleware())

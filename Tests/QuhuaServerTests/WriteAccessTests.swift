@@ -112,6 +112,22 @@ import Testing
         }
     }
 
+    @Test func otherOriginsMayCallTheAPI() async throws {
+        try await ServerFixture.withClient { client in
+            try await client.execute(uri: "/naming/cases", method: .options, headers: [
+                .origin: "https://portal.example.org", .accessControlRequestMethod: "POST",
+                .accessControlRequestHeaders: "authorization, content-type",
+            ]) { response in
+                #expect(response.status == .noContent || response.status == .ok)
+                #expect(response.headers[.accessControlAllowOrigin] == "*")
+                #expect(response.headers[.accessControlAllowHeaders]?.lowercased().contains("authorization") == true)
+            }
+            try await client.execute(uri: "/search?q=cqs", method: .get, headers: [.origin: "https://portal.example.org"]) { response in
+                #expect(response.headers[.accessControlAllowOrigin] == "*")
+            }
+        }
+    }
+
     @Test func staticFilesStayInTheirFolder() async throws {
         try await ServerFixture.withClient { client in
             try await client.execute(uri: "/app/vendor/leaflet/leaflet.css", method: .get) { response in
