@@ -23,7 +23,9 @@ public enum QuhuaServer {
         router.add(middleware: LogRequestsMiddleware(.debug))
         if let webRoot = services.configuration.resolvedWebRoot {
             router.add(middleware: WebAppMiddleware())
-            router.add(middleware: FileMiddleware(webRoot, urlBasePath: "/app", searchForIndexHtml: true))
+            var filesLogger = Logger(label: "quhua.files")
+            filesLogger.logLevel = .warning
+            router.add(middleware: FileMiddleware(webRoot, urlBasePath: "/app", searchForIndexHtml: true, logger: filesLogger))
         }
         let routes = RouteRegistrar(router: router, table: table)
         OGCRoutes(services: services).register(routes)
