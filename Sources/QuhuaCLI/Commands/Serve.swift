@@ -77,6 +77,12 @@ struct Serve: AsyncParsableCommand {
         let app = QuhuaServer.application(services: services, logger: logger) { port in
             Terminal.note("quhua serve: listening on http://\(host):\(port)/ (web app at /app/; Ctrl-C stops)")
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            // Most often the address: a port in use, or an address this machine does not have.
+            Terminal.note("error: quhua serve on \(bind):\(port): \(error)")
+            throw ExitStatus.unreadableInput.exitCode
+        }
     }
 }
