@@ -59,7 +59,10 @@ struct TokenAdd: GazetteerCommand {
             } catch {
                 throw GazetteerError.invalidInput(source: tokenFile, line: nil, message: "cannot write the token file: \(error.localizedDescription)")
             }
-            return print(options.format == .json ? "{\"token\":\"\(token)\",\"role\":\"\(role.rawValue)\",\"actor\":\"\(actor)\"}" : token)
+            struct Issued: Encodable { var token: String; var role: AccessRole; var actor: String; var tokenFile: String }
+            if options.format == .json { return try Terminal.printJSON(Issued(token: token, role: role, actor: actor, tokenFile: tokenFile)) }
+            print(token)
+            return Terminal.note("token for \(actor) (\(role.rawValue)) added to \(tokenFile); it is shown only now")
         }
         let issued = try AccessTokens(store: try options.openStore()).issue(role: role, actor: actor, issuedBy: issuer)
         if options.format == .json { return try Terminal.printJSON(issued) }
