@@ -7,7 +7,7 @@
 /// AccessRole.viewer.allows(.editor)  // false
 /// ```
 public enum AccessRole: String, Sendable, Codable, CaseIterable, Comparable {
-    /// Reads what is not public (the naming cases and the audit log).
+    /// Identifies a reader (`/whoami`) and writes nothing; for staff accounts that only read.
     case viewer
     /// Writes names: the naming workflow, the protection and vanished-name lists, place edits.
     case editor
