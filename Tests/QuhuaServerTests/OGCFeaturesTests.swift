@@ -140,6 +140,10 @@ import Testing
                 let rels = (response.json["links"] as? [[String: Any]] ?? []).compactMap { $0["rel"] as? String }
                 #expect(rels.contains("self") && rels.contains("collection"))
             }
+            // Ids with characters that need escaping in a path are found by their escaped form.
+            try await client.execute(uri: "/collections/markers/items/\(id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? id)", method: .get) { response in
+                #expect(response.json["id"] as? String == id)
+            }
             try await client.execute(uri: "/collections/markers/items/no-such-marker", method: .get) { response in
                 #expect(response.status == .notFound)
             }

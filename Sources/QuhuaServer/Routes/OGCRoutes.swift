@@ -28,7 +28,8 @@ struct OGCRoutes {
             try items(request, id: try context.parameters.require("collectionId"))
         }
         routes.get("/collections/:collectionId/items/:featureId") { request, context in
-            try item(request, id: try context.parameters.require("collectionId"), featureID: try context.parameters.require("featureId"))
+            let raw = try context.parameters.require("featureId")
+            return try item(request, id: try context.parameters.require("collectionId"), featureID: raw.removingPercentEncoding ?? raw)
         }
     }
 
@@ -208,7 +209,8 @@ struct OGCRoutes {
         let columns = page.features.first?.properties.map(\.key) ?? []
         var table = "<table><tr><th>id</th>" + columns.map { "<th>\(HTMLPage.escape($0))</th>" }.joined() + "</tr>"
         for feature in page.features {
-            table += "<tr><td><a href=\"/collections/\(info.id)/items/\(HTMLPage.escape(feature.id))?f=html\">\(HTMLPage.escape(feature.id))</a></td>"
+            let href = feature.id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? feature.id
+            table += "<tr><td><a href=\"/collections/\(info.id)/items/\(HTMLPage.escape(href))?f=html\">\(HTMLPage.escape(feature.id))</a></td>"
             table += feature.properties.map { "<td>\(HTMLPage.escape($0.value.description))</td>" }.joined() + "</tr>"
         }
         table += "</table>"
