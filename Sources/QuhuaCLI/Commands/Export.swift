@@ -1,4 +1,5 @@
 import ArgumentParser
+import Boundary
 import CRS
 import Foundation
 import GEOSKit

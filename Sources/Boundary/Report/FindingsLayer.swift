@@ -3,18 +3,26 @@ import Foundation
 import GEOSKit
 import GeoFormats
 
-/// Validation findings as an error layer: one feature per finding at its location.
+/// Validation findings as an error layer: one feature per finding at its location, for GIS
+/// tools and exports (`quhua export --findings`).
 ///
-/// Reads the JSON reports of `quhua validate --format json` (schemas `quhua.findings/1` and
-/// `quhua.validate/1`) and GeoJSON finding layers. Fields: `rule`, `severity`, `message`,
-/// `value`, `tolerance`, `unit`, `features` (the features involved, `layer #n (key)`).
-enum FindingsLayer {
-    static let fields = ["rule", "severity", "message", "value", "tolerance", "unit", "features"]
+/// Reads what ``JSONReport`` writes (schemas `quhua.findings/1` and `quhua.validate/1`) and
+/// the GeoJSON finding layers of ``GeoJSONReport``. Fields: `rule`, `severity`, `message`,
+/// `value`, `tolerance`, `unit`, `features` (the features involved, as ``FeatureReference``
+/// describes them: `layer #n (key name)`).
+///
+/// ```swift
+/// let layer = try FindingsLayer.read(URL(fileURLWithPath: "report.json"), context: context)
+/// try GeoPackageWriter().write(layer, to: URL(fileURLWithPath: "findings.gpkg"), options: WriteOptions())
+/// ```
+public enum FindingsLayer {
+    /// The layer's fields, in order.
+    public static let fields = ["rule", "severity", "message", "value", "tolerance", "unit", "features"]
 
     /// The findings in `url` as a layer named `findings`.
     ///
     /// - Throws: ``GeoFormatError`` naming the file, the finding and the problem.
-    static func read(_ url: URL, context: GEOSContext) throws -> FeatureLayer {
+    public static func read(_ url: URL, context: GEOSContext) throws -> FeatureLayer {
         let file = url.relativePath
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
@@ -51,11 +59,9 @@ enum FindingsLayer {
             p["value"] = (item["value"] as? NSNumber).map { .double($0.doubleValue) } ?? .null
             p["tolerance"] = (item["tolerance"] as? NSNumber).map { .double($0.doubleValue) } ?? .null
             p["unit"] = (item["unit"] as? String).map(PropertyValue.string) ?? .null
-            let refs = (item["features"] as? [[String: Any]] ?? []).map { ref -> String in
-                let layer = ref["layer"] as? String ?? "?"
-                let index = (ref["index"] as? NSNumber)?.intValue ?? 0
-                if let key = ref["key"] as? String { return "\(layer) #\(index) (\(key))" }
-                return "\(layer) #\(index)"
+            let refs = (item["features"] as? [[String: Any]] ?? []).map { ref in
+                FeatureReference(layer: ref["layer"] as? String ?? "?", index: (ref["index"] as? NSNumber)?.intValue ?? 0,
+                                 key: ref["key"] as? String, name: ref["name"] as? String).description
             }
             p["features"] = .string(refs.joined(separator: "; "))
             var geometry: Geometry?
