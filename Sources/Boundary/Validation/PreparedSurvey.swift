@@ -64,8 +64,7 @@ public final class PreparedSurvey {
     public var lineTree: STRtree {
         get throws {
             if let cachedLineTree { return cachedLineTree }
-            let tree = try STRtree(context: survey.context)
-            for line in survey.lines { try tree.insert(line.geometry) }
+            let tree = try index(survey.lines.map(\.geometry))
             cachedLineTree = tree
             return tree
         }
@@ -77,11 +76,17 @@ public final class PreparedSurvey {
     public var divisionTree: STRtree {
         get throws {
             if let cachedDivisionTree { return cachedDivisionTree }
-            let tree = try STRtree(context: survey.context)
-            for d in survey.divisions { try tree.insert(d.geometry) }
+            let tree = try index(survey.divisions.map(\.geometry))
             cachedDivisionTree = tree
             return tree
         }
+    }
+
+    /// An index whose item `i` is `geometries[i]`.
+    private func index(_ geometries: [Geometry]) throws -> STRtree {
+        let tree = try STRtree(context: survey.context)
+        for geometry in geometries { try tree.insert(geometry) }
+        return tree
     }
 
     /// The nodes of the line network, found on first use.
