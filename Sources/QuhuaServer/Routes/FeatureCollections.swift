@@ -21,28 +21,33 @@ struct FeatureCollections {
     let services: QuhuaServices
 
     /// Every collection, in the order listed.
-    func all() throws -> [Info] {
+    ///
+    /// - Parameter extents: Whether to compute the spatial extents (a query over the stored
+    ///   boundaries); the items routes only need the ids and filters.
+    func all(extents: Bool = true) throws -> [Info] {
         var list = [Info(
             id: "divisions", title: "Administrative divisions",
             description: "The gazetteer's divisions with stored boundaries, as they were on the day of datetime (today by default): code, name, level and parent of that day. The feature id is the place id, stable across renames and recodes.",
-            extent: try services.store.divisionShapesExtent(), temporal: ("1981-01-01", nil), filters: ["level", "parent"])]
+            extent: extents ? try services.store.divisionShapesExtent() : nil, temporal: ("1981-01-01", nil), filters: ["level", "parent"])]
         if let survey = services.survey {
             list.append(Info(id: "boundary-lines", title: "Boundary lines",
                              description: "The boundary lines of the served survey (\(survey.source)), delivered in \(survey.deliveredCRS).",
-                             extent: Self.extent(survey.lines), temporal: nil, filters: []))
+                             extent: extents ? Self.extent(survey.lines) : nil, temporal: nil, filters: []))
             list.append(Info(id: "markers", title: "Boundary markers (界桩)",
                              description: "The boundary markers of the served survey (\(survey.source)).",
-                             extent: Self.extent(survey.markers), temporal: nil, filters: []))
+                             extent: extents ? Self.extent(survey.markers) : nil, temporal: nil, filters: []))
         }
         return list
     }
 
     /// The collection with this id.
     ///
+    /// - Parameter extents: Whether to compute its spatial extent.
     /// - Throws: ``Problem`` 404 for an unknown collection.
-    func info(_ id: String) throws -> Info {
-        guard let info = try all().first(where: { $0.id == id }) else {
-            let known = try all().map(\.id).joined(separator: ", ")
+    func info(_ id: String, extents: Bool = true) throws -> Info {
+        let list = try all(extents: extents)
+        guard let info = list.first(where: { $0.id == id }) else {
+            let known = list.map(\.id).joined(separator: ", ")
             throw Problem(.notFound, "Not found", detail: "no collection “\(id)”; collections: \(known)")
         }
         return info
@@ -83,11 +88,11 @@ struct FeatureCollections {
     }
 
     private func surveyFeatures(_ id: String) throws -> [PublishedFeature] {
-        guard let survey = services.survey else { _ = try info(id); return [] }
+        guard let survey = services.survey else { _ = try info(id, extents: false); return [] }
         switch id {
         case "boundary-lines": return survey.lines
         case "markers": return survey.markers
-        default: _ = try info(id); return []
+        default: _ = try info(id, extents: false); return []
         }
     }
 

@@ -74,7 +74,7 @@ struct OGCRoutes {
         let query = try QueryParameters(request)
         try query.allowOnly(["f"])
         let base = LinkBase(request, publicURL: services.configuration.publicURL)
-        let document = OpenAPIDocument(serverURL: base.root, collections: try FeatureCollections(services: services).all().map(\.id))
+        let document = OpenAPIDocument(serverURL: base.root, collections: try FeatureCollections(services: services).all(extents: false).map(\.id))
         if try Representation.of(request, query, allowed: [.json, .html]) == .html {
             return Reply.text(HTMLPage.render(title: "quhua API", body: document.html(), jsonLink: "/api?f=json"), contentType: Reply.htmlType)
         }
@@ -138,7 +138,7 @@ struct OGCRoutes {
     private func items(_ request: Request, id: String) throws -> Response {
         let query = try QueryParameters(request)
         let collections = FeatureCollections(services: services)
-        let info = try collections.info(id)
+        let info = try collections.info(id, extents: false)
         try query.allowOnly(Set(["f", "limit", "offset", "bbox", "datetime"]).union(info.filters))
         let format = try Representation.of(request, query, allowed: [.json, .html])
         let limit = try query.integer("limit", default: 10, range: 1...10_000, clampAbove: true)
@@ -185,7 +185,7 @@ struct OGCRoutes {
     private func item(_ request: Request, id: String, featureID: String) throws -> Response {
         let query = try QueryParameters(request)
         let collections = FeatureCollections(services: services)
-        _ = try collections.info(id)
+        _ = try collections.info(id, extents: false)
         try query.allowOnly(["f", "datetime"])
         let format = try Representation.of(request, query, allowed: [.json, .html])
         let day = try query.datetime() ?? Day.today
