@@ -125,18 +125,20 @@ public struct NameSearch: Sendable {
                 var all = filterArguments
                 for (key, value) in arguments { all[key] = value }
                 all["limit"] = fetchLimit
-                let rows = try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: StatementArguments(all))
-                for row in rows where hits.count < query.limit {
-                    let placeID: Int64 = row["place_id"]
+                // A cursor stops reading once the page is full; columns are read by position (see `columns`).
+                let rows = try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: StatementArguments(all))
+                while hits.count < query.limit, let row = try rows.next() {
+                    let placeID: Int64 = row[0]
                     guard seen.insert(placeID).inserted else { continue }
                     hits.append(SearchHit(
-                        placeID: placeID, placeName: row["place_name"], placeCode: row["place_code"], placeStatus: row["place_status"],
-                        level: PlaceLevel(rawValue: row["level"]) ?? .feature, matchedName: row["name_text"],
-                        matchedType: NameType(rawValue: row["name_type"]) ?? .alias,
-                        matchedPeriod: Period(from: row["valid_from"], to: row["valid_to"]), periodInherited: row["period_inherited"],
-                        codeThen: row["code"], isCurrent: row["is_current"], match: tier, reason: reason(row)))
+                        placeID: placeID, placeName: row[1], placeCode: row[2], placeStatus: row[3],
+                        level: PlaceLevel(rawValue: row[4]) ?? .feature, matchedName: row[5],
+                        matchedType: NameType(rawValue: row[6]) ?? .alias,
+                        matchedPeriod: Period(from: row[7], to: row[8]), periodInherited: row[11],
+                        codeThen: row[9], isCurrent: row[10], match: tier, reason: reason(row)))
                 }
             }
+            // Read by position in `take`: keep the order.
             let columns = "d.place_id, d.place_name, d.place_code, d.place_status, d.level, n.text AS name_text, d.name_type, d.valid_from, d.valid_to, d.code, d.is_current, d.period_inherited"
             let join = "JOIN name n ON n.id = d.name_id"
             if let han {
@@ -183,28 +185,33 @@ public struct NameSearch: Sendable {
             } else if let latin {
                 // On a day in the past, name type and level order the documents of a key (sorted: a
                 // key has few documents, and only queries with a day pay for it).
-                let latinSQL = """
-                    SELECT \(columns), l.key AS latin_key, l.kind AS latin_kind FROM search_latin l JOIN search_doc d ON d.id = l.doc \(join)
-                    WHERE l.key = :q AND l.kind IN (%KINDS%) \(filterSQL) ORDER BY \(query.at == nil ? "" : "d.as_of_rank, ")l.doc LIMIT :limit
+                // Built by interpolation, once per kind set: this runs for every request of a server.
+                func latinSQL(kinds: String) -> String {
                     """
-                try take(.pinyin, sql: latinSQL.replacingOccurrences(of: "%KINDS%", with: "1, 3"), arguments: ["q": latin]) { row in
+                    SELECT \(columns), l.key AS latin_key, l.kind AS latin_kind FROM search_latin l JOIN search_doc d ON d.id = l.doc \(join)
+                    WHERE l.key = :q AND l.kind IN (\(kinds)) \(filterSQL) ORDER BY \(query.at == nil ? "" : "d.as_of_rank, ")l.doc LIMIT :limit
+                    """
+                }
+                try take(.pinyin, sql: latinSQL(kinds: "1, 3"), arguments: ["q": latin]) { row in
                     (row["latin_kind"] as Int) == 3 ? "romanised name “\(row["name_text"] as String)”" : "pinyin “\(latin)” of \(row["name_text"] as String)"
                 }
-                try take(.initials, sql: latinSQL.replacingOccurrences(of: "%KINDS%", with: "2"), arguments: ["q": latin]) { row in
+                try take(.initials, sql: latinSQL(kinds: "2"), arguments: ["q": latin]) { row in
                     "initials “\(latin)” of \(row["name_text"] as String)"
                 }
                 // Prefixes: a bounded scan of the key range, then the best-ranked documents of it.
-                let prefixSQL = """
+                func prefixSQL(kinds: String) -> String {
+                    """
                     SELECT \(columns), l.key AS latin_key, l.kind AS latin_kind FROM (
-                      SELECT key, doc, kind FROM search_latin WHERE key > :q AND key < :high AND kind IN (%KINDS%) LIMIT 4000
+                      SELECT key, doc, kind FROM search_latin WHERE key > :q AND key < :high AND kind IN (\(kinds)) LIMIT 4000
                     ) l JOIN search_doc d ON d.id = l.doc \(join)
                     WHERE 1 \(filterSQL) ORDER BY l.doc LIMIT :limit
                     """
-                try take(.pinyinPrefix, sql: prefixSQL.replacingOccurrences(of: "%KINDS%", with: "1, 3"),
+                }
+                try take(.pinyinPrefix, sql: prefixSQL(kinds: "1, 3"),
                          arguments: ["q": latin, "high": latin + "{"]) { row in
                     "\((row["latin_kind"] as Int) == 3 ? "romanised name" : "pinyin") “\(row["latin_key"] as String)” of \(row["name_text"] as String) starts with “\(latin)”"
                 }
-                try take(.initialsPrefix, sql: prefixSQL.replacingOccurrences(of: "%KINDS%", with: "2"),
+                try take(.initialsPrefix, sql: prefixSQL(kinds: "2"),
                          arguments: ["q": latin, "high": latin + "{"]) { row in
                     "initials “\(row["latin_key"] as String)” of \(row["name_text"] as String) start with “\(latin)”"
                 }
@@ -223,7 +230,7 @@ public struct NameSearch: Sendable {
                     }
                     close.sort { ($0.distance, $0.key) < ($1.distance, $1.key) }
                     for (key, distance) in close.prefix(20) where hits.count < query.limit {
-                        try take(.spelling, sql: latinSQL.replacingOccurrences(of: "%KINDS%", with: "1, 3"), arguments: ["q": key]) { row in
+                        try take(.spelling, sql: latinSQL(kinds: "1, 3"), arguments: ["q": key]) { row in
                             "“\(latin)” is \(distance) edit\(distance == 1 ? "" : "s") from \((row["latin_kind"] as Int) == 3 ? "romanised name" : "pinyin") “\(key)” of \(row["name_text"] as String)"
                         }
                     }
