@@ -1,6 +1,7 @@
 /// What a bearer of an access token may do.
 ///
-/// Roles are ordered: an editor may do everything a viewer may, an admin everything an editor may.
+/// Roles are ordered: a patroller may do everything a viewer may and record patrols of the
+/// upkeep register, an editor everything a patroller may, an admin everything an editor may.
 ///
 /// ```swift
 /// AccessRole.admin.allows(.editor)   // true
@@ -9,6 +10,8 @@
 public enum AccessRole: String, Sendable, Codable, CaseIterable, Comparable {
     /// Identifies a reader (`/whoami`) and writes nothing; for staff accounts that only read.
     case viewer
+    /// Records patrols of the upkeep register (the patrol app) and nothing else.
+    case patroller
     /// Writes names: the naming workflow, the protection and vanished-name lists, place edits.
     case editor
     /// Everything, including issuing and revoking tokens.
@@ -17,8 +20,9 @@ public enum AccessRole: String, Sendable, Codable, CaseIterable, Comparable {
     private var rank: Int {
         switch self {
         case .viewer: 0
-        case .editor: 1
-        case .admin: 2
+        case .patroller: 1
+        case .editor: 2
+        case .admin: 3
         }
     }
 

@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration("v4-workflow", migrate: workflow)
         migrator.registerMigration("v5-search-as-of", migrate: searchAsOf)
         migrator.registerMigration("v6-access", migrate: access)
+        migrator.registerMigration("v7-patroller-role", migrate: patrollerRole)
         return migrator
     }
 
@@ -243,6 +244,29 @@ enum Schema {
               issued_by TEXT NOT NULL,
               revoked_at TEXT
             );
+            CREATE TRIGGER access_token_keep BEFORE DELETE ON access_token
+            BEGIN SELECT RAISE(ABORT, 'tokens are revoked, never deleted'); END;
+            """)
+    }
+
+    /// Adds the `patroller` role (patrols of the upkeep register only). SQLite cannot change a
+    /// CHECK constraint in place, so the table is rebuilt with its rows, ids and trigger.
+    private static func patrollerRole(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE access_token_v7 (
+              id INTEGER PRIMARY KEY,
+              digest TEXT NOT NULL UNIQUE,
+              role TEXT NOT NULL CHECK (role IN ('viewer','patroller','editor','admin')),
+              actor TEXT NOT NULL,
+              issued_at TEXT NOT NULL,
+              issued_by TEXT NOT NULL,
+              revoked_at TEXT
+            );
+            INSERT INTO access_token_v7 (id, digest, role, actor, issued_at, issued_by, revoked_at)
+              SELECT id, digest, role, actor, issued_at, issued_by, revoked_at FROM access_token;
+            DROP TRIGGER access_token_keep;
+            DROP TABLE access_token;
+            ALTER TABLE access_token_v7 RENAME TO access_token;
             CREATE TRIGGER access_token_keep BEFORE DELETE ON access_token
             BEGIN SELECT RAISE(ABORT, 'tokens are revoked, never deleted'); END;
             """)
