@@ -40,7 +40,9 @@ let package = Package(
             // Readers and writers walk millions of coordinates; unoptimised they make the test suite crawl.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
-        .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats", "CRS"]),
+        // Leaflet, vendored once for the web app and the standalone HTML reports.
+        .target(name: "LeafletAssets", resources: [.copy("leaflet")]),
+        .target(name: "Boundary", dependencies: ["GEOSKit", "GeoFormats", "CRS", "LeafletAssets"]),
         .target(
             name: "Pinyin",
             resources: [.copy("Resources/pinyin-lexicon.txt")],
@@ -67,7 +69,7 @@ let package = Package(
         .target(
             name: "QuhuaServer",
             dependencies: [
-                "Publishing", "Gazetteer", "Pinyin", "GeoFormats", "GEOSKit",
+                "Publishing", "Gazetteer", "Pinyin", "GeoFormats", "GEOSKit", "LeafletAssets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,6 +1,7 @@
 import Foundation
 import Gazetteer
 import Hummingbird
+import LeafletAssets
 import Logging
 
 /// The quhua HTTP service: OGC API – Features, the gazetteer API and the web app, over the same
@@ -26,6 +27,10 @@ public enum QuhuaServer {
             var filesLogger = Logger(label: "quhua.files")
             filesLogger.logLevel = .warning
             router.add(middleware: FileMiddleware(webRoot, urlBasePath: "/app", searchForIndexHtml: true, logger: filesLogger))
+            // Leaflet is kept once, in LeafletAssets (the HTML reports inline the same copy).
+            if let leaflet = LeafletAssets.folder {
+                router.add(middleware: FileMiddleware(leaflet.path, urlBasePath: "/app/vendor/leaflet", logger: filesLogger))
+            }
         }
         let routes = RouteRegistrar(router: router, table: table)
         OGCRoutes(services: services).register(routes)
