@@ -17,6 +17,7 @@ test: bootstrap
 	else echo "skipping Tools/interop/convert-frames.sh: GDAL's ogrinfo is not installed"; fi
 	$(SWIFT) build --product quhua
 	bash Tools/serve-checks.sh $(BIN) out/serve-checks
+	bash Tools/report-checks.sh $(BIN) out/report-checks
 
 demo: build
 	@bash Tools/demo.sh $(BIN) $(DEMO_OUT)

@@ -65,13 +65,9 @@ else
 fi
 
 echo "== web app in headless Chromium"
-BVENV="$ROOT/.build-venv-browser"
-if [ ! -x "$BVENV/bin/python" ] || ! "$BVENV/bin/python" -c "import selenium" 2>/dev/null; then
-  python3 -m venv "$BVENV" && "$BVENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/Tools/browser/requirements.txt" \
-    || fail "cannot install selenium into $BVENV"
-fi
+BPY=$(bash "$ROOT/Tools/browser/venv.sh") || fail "cannot install selenium (Tools/browser/venv.sh)"
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
-  "$BVENV/bin/python" "$ROOT/Tools/browser/webapp_test.py" --url "$URL" --screenshot "$OUT/webapp.png" || fail "the browser test"
+  "$BPY" "$ROOT/Tools/browser/webapp_test.py" --url "$URL" --screenshot "$OUT/webapp.png" || fail "the browser test"
 else
   fail "chromium or chromedriver is not installed (make bootstrap installs them)"
 fi

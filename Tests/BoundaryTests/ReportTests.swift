@@ -1,4 +1,4 @@
-import Boundary
+@testable import Boundary
 import Foundation
 import GEOSKit
 import Testing
@@ -70,17 +70,44 @@ import Testing
     func checkHTML(_ report: ValidationReport) throws {
         let html = try HTMLReport.render(report)
         #expect(html.hasPrefix("<!doctype html>"))
-        #expect(html.contains("<svg"))
-        #expect(html.components(separatedBy: "<path d=\"M").count - 1 >= report.survey.lines.count + report.survey.divisions.count)
-        for (n, f) in report.sortedFindings.enumerated() {
-            #expect(html.contains("id=\"finding-\(n + 1)\""))
-            if f.locationWKB != nil {
-                #expect(html.contains("id=\"m\(n + 1)\""))
-                #expect(html.contains("href=\"#m\(n + 1)\""))
-            }
+        #expect(html.contains("<div id=\"map\""))
+        #expect(html.contains("window.QuhuaLeaflet"))   // Leaflet inlined, with its licence
+        #expect(html.contains("Copyright (c) 2010-2019, Vladimir Agafonkin"))
+        // Standalone: nothing is loaded from elsewhere.
+        let markup = html.replacingOccurrences(of: #"(?s)<script[^>]*>.*?</script>"#, with: "", options: .regularExpression)
+        #expect(markup.range(of: #"(src|href)="(https?:)?//"#, options: .regularExpression) == nil)
+        #expect(!markup.contains("<link") && !html.contains("<script src"))
+        #expect(html.components(separatedBy: "</script>").count - 1 == 3)
+
+        // The data block holds the survey and every finding, numbered as in the text report.
+        let open = try #require(html.range(of: "<script type=\"application/json\" id=\"report-data\">"))
+        let close = try #require(html.range(of: "</script>", range: open.upperBound..<html.endIndex))
+        let block = String(html[open.upperBound..<close.lowerBound])
+        #expect(!block.contains("<"))
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(block.utf8)) as? [String: Any])
+        #expect((data["divisions"] as? [Any])?.count == report.survey.divisions.count)
+        #expect((data["lines"] as? [Any])?.count == report.survey.lines.count)
+        let findings = try #require(data["findings"] as? [[String: Any]])
+        let sorted = report.sortedFindings
+        #expect(findings.count == sorted.count)
+        for (n, f) in sorted.enumerated() where n < findings.count {
+            #expect(findings[n]["n"] as? Int == n + 1)
+            #expect(findings[n]["rule"] as? String == f.ruleID)
+            #expect(findings[n]["message"] as? String == f.message)
+            #expect((findings[n]["at"] != nil) == (f.locationWKB != nil))
         }
         #expect(html.contains("<code>marker.junction</code>"))
-        #expect(!html.contains("http://") || html.contains("http://www.w3.org/2000/svg"))   // standalone
+        #expect(html.contains("<option value=\"marker.junction\">"))
+    }
+
+    @Test func reportMapNumbersAndStrings() {
+        #expect(ReportMapData.number(12.345) == "12.35" || ReportMapData.number(12.345) == "12.34")
+        #expect(ReportMapData.number(-0.05) == "-0.05")
+        #expect(ReportMapData.number(3780801.87) == "3780801.87")
+        #expect(ReportMapData.number(100) == "100")
+        #expect(ReportMapData.number(0.5) == "0.5")
+        #expect(ReportMapData.number(.nan) == "0")
+        #expect(ReportMapData.string("a</script>\"\n&") == #""a\u003c/script\u003e\"\n\u0026""#)
     }
 
     func checkText(_ report: ValidationReport) {
