@@ -78,6 +78,12 @@ extension Geometry {
         return try context.own(GEOSSnap_r(ctx, handle, other.handle, tolerance), "snap")
     }
 
+    /// The geometry simplified within `tolerance` with Douglas-Peucker, topology not kept (rings
+    /// may collapse or cross): for drawing at a scale where `tolerance` is below a pixel.
+    public func simplified(tolerance: Double) throws -> Geometry {
+        try context.own(GEOSSimplify_r(ctx, handle, tolerance), "simplify")
+    }
+
     /// The geometry simplified within `tolerance` without changing its topology.
     public func topologyPreservingSimplified(tolerance: Double) throws -> Geometry {
         try context.own(GEOSTopologyPreserveSimplify_r(ctx, handle, tolerance), "topologyPreserveSimplify")

@@ -121,6 +121,8 @@ import Testing
         let snapped = try g("LINESTRING (0 0, 9.9 0.05)").snapped(to: try g("POINT (10 0)"), tolerance: 0.2)
         #expect(try snapped.wkt() == "LINESTRING (0 0, 10 0)")
         #expect(try wobbly.topologyPreservingSimplified(tolerance: 0.5).coordinateCount == 2)
+        #expect(try wobbly.simplified(tolerance: 0.5).wkt() == "LINESTRING (0 0, 2.2 0)")
+        #expect(try wobbly.simplified(tolerance: 0.05).coordinateCount == 4)   // the 0.1 bump stays
     }
 
     @Test func mixingContextsIsRefused() throws {

@@ -61,7 +61,7 @@ public enum HTMLReport {
         <section><h2>Map</h2>\(note)
         <div class="legend"><span style="color:#2a4d69">━ boundary line</span><span style="color:#2a4d69">● marker</span><span style="color:#7b2cbf">● marker set (A/B/C)</span><span style="color:#d62828">◯ error</span><span style="color:#c77700">◯ warning</span><span style="color:#1c7ed6">◯ info</span><span class="muted">numbered discs: clusters, click to zoom in</span></div>
         <div id="map" role="region" aria-label="Survey map with findings"></div>
-        <p class="muted">Coordinates in \(escape(survey.metricCRS.identifier)); divisions and lines thinned for display to \(TextReport.format(data.displayTolerance)) m.</p>
+        <p class="muted">Coordinates in \(escape(survey.metricCRS.identifier)); divisions and lines simplified for display within \(TextReport.format(data.displayTolerance)) m.</p>
         <h2 style="margin-top:16px">Summary by rule</h2>
         <table><thead><tr><th>rule</th><th>severity</th><th>findings</th><th>what it checks</th></tr></thead><tbody>
         \(rows)</tbody></table>

@@ -130,7 +130,7 @@ enum HTMLReportScript {
           L.circleMarker(ll(f.at), { renderer, radius: 6, color: COLORS[f.severity], weight: 2.5, fillOpacity: 0.25 })
             .bindTooltip(`${f.n}. ${f.rule}: ${f.message}`).on("click", () => select(f, false)).addTo(marks);
         } else {
-          const size = Math.round(22 + Math.min(26, Math.log2(members.length) * 4));
+          const size = Math.round(20 + Math.min(CELL - 26, Math.log2(members.length) * 3));
           const box = L.latLngBounds(members.map((f) => ll(f.at)));
           L.marker(box.getCenter(), { icon: L.divIcon({ className: "", iconSize: [size, size],
               html: `<div class="cluster ${worst}" style="width:${size}px;height:${size}px">${members.length}</div>` }),
@@ -155,9 +155,10 @@ enum HTMLReportScript {
       }
       for (const p of f.points || []) L.circleMarker(ll(p), { renderer, radius: 5, color: COLORS[f.severity], weight: 2 }).addTo(highlight);
       if (f.at) L.circleMarker(ll(f.at), { renderer, radius: 11, color: COLORS[f.severity], weight: 4, fill: false }).addTo(highlight);
-      if (zoom && f.box) {
-        const span = Math.max(f.box[2] - f.box[0], f.box[3] - f.box[1], data.displayTolerance * 20);
-        view.fitBounds(L.latLngBounds(ll([f.box[0] - span, f.box[1] - span]), ll([f.box[2] + span, f.box[3] + span])), { animate: false });
+      if (zoom && f.at) {
+        const b = f.box || [f.at[0], f.at[1], f.at[0], f.at[1]];
+        const span = Math.max(b[2] - b[0], b[3] - b[1], data.displayTolerance * 20);
+        view.fitBounds(L.latLngBounds(ll([b[0] - span, b[1] - span]), ll([b[2] + span, b[3] + span])), { animate: false });
       }
       const index = shown.indexOf(f);
       if (index >= 0 && Math.floor(index / PAGE) !== page) { page = Math.floor(index / PAGE); }

@@ -5,9 +5,9 @@ import GEOSKit
 ///
 /// Coordinates are in the survey's metric CRS, relative to an origin (the lower-left corner of
 /// the extent) and rounded to the centimetre, so that numbers stay short. The survey's
-/// divisions and lines are thinned for display: a vertex closer than ``displayTolerance`` to
-/// the last one kept is dropped (a twelfth of a pixel on a 1,000-pixel-wide view of the whole
-/// survey, still under a pixel at 8× zoom). Finding shapes are written as they are, for at most
+/// divisions and lines are simplified for display (Douglas-Peucker within ``displayTolerance``:
+/// a twelfth of a pixel on a 1,000-pixel-wide view of the whole survey, still under a pixel at
+/// 8× zoom). Finding shapes are written as they are, for at most
 /// ``maxShapeVertices`` vertices in all; later findings are drawn by their anchor point only.
 /// The text never contains `<`, so it can sit inside a `<script>` element.
 struct ReportMapData {
@@ -68,7 +68,7 @@ struct ReportMapData {
                 let type = try g.type
                 let anchor = type == .point ? try g.coordinates()[0] : try g.pointOnSurface().coordinates().first ?? origin
                 out += ",\"at\":[\(x(anchor)),\(y(anchor))]"
-                if let e = try g.envelope {
+                if type != .point, let e = try g.envelope {
                     let low = Coordinate(x: e.minX, y: e.minY), high = Coordinate(x: e.maxX, y: e.maxY)
                     out += ",\"box\":[\(x(low)),\(y(low)),\(x(high)),\(y(high))]"
                 }
@@ -91,17 +91,13 @@ struct ReportMapData {
     private func x(_ c: Coordinate) -> String { Self.number(c.x - origin.x) }
     private func y(_ c: Coordinate) -> String { Self.number(c.y - origin.y) }
 
-    /// `[[[x,y],…],…]`: every line and ring of the geometry, thinned for display when asked.
+    /// `[[[x,y],…],…]`: every line and ring of the geometry, simplified for display when asked
+    /// (Douglas-Peucker within ``displayTolerance``; rings that collapse are left out).
     private func runs(_ g: Geometry, thin: Bool) throws -> String {
+        let drawn = thin ? try g.simplified(tolerance: displayTolerance) : g
         var parts: [String] = []
-        for run in try g.coordinateRuns() where run.points.count > 1 {
-            var kept: [Coordinate] = []
-            for (i, p) in run.points.enumerated() {
-                if thin, let last = kept.last, i != run.points.count - 1,
-                   abs(p.x - last.x) < displayTolerance, abs(p.y - last.y) < displayTolerance { continue }
-                kept.append(p)
-            }
-            parts.append("[" + kept.map { "[\(x($0)),\(y($0))]" }.joined(separator: ",") + "]")
+        for run in try drawn.coordinateRuns() where run.points.count > 1 {
+            parts.append("[" + run.points.map { "[\(x($0)),\(y($0))]" }.joined(separator: ",") + "]")
         }
         return "[" + parts.joined(separator: ",") + "]"
     }
