@@ -118,6 +118,10 @@ extension RegisterStore {
             seen.insert(marker.label)
             if let current = try Row.fetchOne(db, sql: "SELECT * FROM marker_version WHERE marker = ? AND valid_to IS NULL",
                                               arguments: [marker.label]) {
+                let since: String = current["valid_from"]
+                if since > date {
+                    throw RegisterError.conflict("marker \(marker.label) has a version from \(since), after this inspection's date \(date)")
+                }
                 let position = Position(x: current["x"], y: current["y"], h: current["h"])
                 let same = current["status"] == MarkerStatus.active.rawValue && position.sameAs(marker.position)
                     && current["line_id"] == marker.line && current["crs"] == snapshot.crs

@@ -46,7 +46,8 @@ struct SurveySnapshot {
             let context = try GEOSContext()
             survey = try SurveyLoader().load(files.map { SurveyInput(path: $0) }, context: context)
         } catch let error as SurveyLoadError {
-            throw RegisterError.invalidSurvey(source: error.file ?? source, problem: error.description)
+            throw RegisterError.invalidSurvey(source: error.file ?? source,
+                                              problem: (error.feature.map { "feature \($0): " } ?? "") + error.problem)
         } catch {
             throw RegisterError.invalidSurvey(source: source, problem: "\(error)")
         }
@@ -60,24 +61,25 @@ struct SurveySnapshot {
         do {
             var lines: [Line] = []
             for (i, line) in survey.lines.enumerated() {
+                let file = survey.file(of: .lines, index: i)?.path ?? source
                 guard let id = line.id else {
-                    throw RegisterError.invalidSurvey(source: line.reference.layer, problem: "line \(i + 1) has no id")
+                    throw RegisterError.invalidSurvey(source: file, problem: "feature \(line.reference.index): the line has no id")
                 }
                 guard let lineLevel = level ?? LineLevel.inferred(left: line.leftCode, right: line.rightCode) else {
-                    throw RegisterError.invalidSurvey(source: line.reference.layer,
+                    throw RegisterError.invalidSurvey(source: file,
                         problem: "line \(id) lacks a division code on one side, so its level cannot be inferred; give --level")
                 }
                 lines.append(Line(id: id, leftCode: line.leftCode, rightCode: line.rightCode, level: lineLevel,
                                   wkt: try line.geometry.wkt(precision: 3)))
             }
             var markers: [Marker] = []
-            for marker in survey.markers {
+            for (i, marker) in survey.markers.enumerated() {
+                let file = survey.file(of: .markers, index: i)?.path ?? source
                 guard !marker.number.isEmpty else {
-                    throw RegisterError.invalidSurvey(source: marker.reference.layer,
-                        problem: "marker \(marker.reference.index) has no number")
+                    throw RegisterError.invalidSurvey(source: file, problem: "feature \(marker.reference.index): the marker has no number")
                 }
                 guard let c = try marker.position.coordinates().first else {
-                    throw RegisterError.invalidSurvey(source: marker.reference.layer, problem: "marker \(marker.label) has no position")
+                    throw RegisterError.invalidSurvey(source: file, problem: "marker \(marker.label) has no position")
                 }
                 let mm = { (v: Double) in (v * 1000).rounded() / 1000 }
                 markers.append(Marker(label: marker.label, number: marker.number, type: marker.type, line: marker.lineID,

@@ -85,6 +85,7 @@ extension RegisterStore {
     /// - Throws: ``RegisterError/unknownLine(_:)``, ``RegisterError/unknownMarker(_:)``,
     ///   ``RegisterError/unknownRecord(kind:id:)``, or ``RegisterError/invalidValue(field:value:expected:)``
     ///   for a stretch whose markers are not on its line or an end before the start.
+    @discardableResult
     public func assign(_ caretaker: Caretaker, to target: CareTarget, from: Day, to: Day? = nil, note: String? = nil,
                        actor: String) throws -> ResponsibilityRecord {
         if let to, to <= from {
@@ -146,7 +147,8 @@ extension RegisterStore {
     static func responsible(for target: String, at day: Day?, _ db: Database) throws -> [ResponsibilityRecord] {
         let period = "(? IS NULL OR (r.valid_from <= ? AND (r.valid_to IS NULL OR r.valid_to > ?)))"
         let d = day?.description
-        if let marker = try? Self.marker(target, at: nil, db) {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM marker WHERE label = ?", arguments: [target]) != nil {
+            let marker = try Self.marker(target, at: nil, db)
             return try responsibilities(where: """
                 \(period) AND (r.marker = ? OR (r.line_id = ? AND (r.from_marker IS NULL OR (r.from_marker <= ? AND r.to_marker >= ?))))
                 """, [d, d, d, target, marker.version.line, marker.label, marker.label], db)

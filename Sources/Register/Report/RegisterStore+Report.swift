@@ -24,7 +24,7 @@ extension RegisterStore {
             let due = try Self.due(at: day, rules: rules, db)
             let overdue = Set(due.patrols.filter(\.overdue).map(\.marker))
             let lateInspections = Set(due.inspections.filter(\.overdue).map(\.line))
-            let lines = try String.fetchAll(db, sql: "SELECT id FROM line ORDER BY id").compactMap { try? Self.line($0, at: day, db) }
+            let lines = try String.fetchAll(db, sql: "SELECT id FROM line ORDER BY id").compactMap { try Self.line($0, existingOn: day, db) }
                 .filter { $0.version.status == .active }
             var codes = Set<String>()
             for line in lines { for code in [line.version.leftCode, line.version.rightCode].compactMap({ $0 }) { codes.insert(code) } }
@@ -33,7 +33,7 @@ extension RegisterStore {
             }
             var states: [MarkerState] = []
             for label in try String.fetchAll(db, sql: "SELECT label FROM marker ORDER BY label") {
-                guard let marker = try? Self.marker(label, at: day, db), marker.version.status == .active else { continue }
+                guard let marker = try Self.marker(label, existingOn: day, db), marker.version.status == .active else { continue }
                 let condition = try String.fetchOne(db, sql: """
                     SELECT o.condition FROM observation o JOIN patrol p ON p.id = o.patrol_id
                     WHERE o.marker = ? AND p.date <= ? AND p.date >= ? ORDER BY p.date DESC, o.id DESC LIMIT 1

@@ -20,7 +20,7 @@ extension RegisterStore {
         let events = try lineEvents(line: nil, db)
         var inspections: [InspectionDue] = []
         for id in try String.fetchAll(db, sql: "SELECT id FROM line ORDER BY id") {
-            guard let line = try? Self.line(id, at: day, db), line.version.status == .active else { continue }
+            guard let line = try Self.line(id, existingOn: day, db), line.version.status == .active else { continue }
             let last = line.lastInspected
             var due = last.adding(years: rules.inspectionIntervalYears)
             var reason = "\(rules.inspectionIntervalYears) years after the inspection of \(last)"
@@ -36,7 +36,7 @@ extension RegisterStore {
         }
         var patrols: [PatrolDue] = []
         for label in try String.fetchAll(db, sql: "SELECT label FROM marker ORDER BY label") {
-            guard let marker = try? Self.marker(label, at: day, db), marker.version.status == .active else { continue }
+            guard let marker = try Self.marker(label, existingOn: day, db), marker.version.status == .active else { continue }
             let last = try String.fetchOne(db, sql: """
                 SELECT max(p.date) FROM observation o JOIN patrol p ON p.id = o.patrol_id WHERE o.marker = ? AND p.date <= ?
                 """, arguments: [label, day.description]).map(Day.register)

@@ -23,9 +23,7 @@ extension RegisterStore {
     /// - Parameter day: The day to look at; `nil` for the newest versions.
     public func markers(at day: Day? = nil) throws -> [MarkerRecord] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT label FROM marker ORDER BY label").compactMap { label in
-                try? Self.marker(label, at: day, db)
-            }
+            try String.fetchAll(db, sql: "SELECT label FROM marker ORDER BY label").compactMap { try Self.marker($0, existingOn: day, db) }
         }
     }
 
@@ -42,11 +40,21 @@ extension RegisterStore {
     /// Every line with its version valid on a day (only lines that existed then), by id.
     public func lines(at day: Day? = nil) throws -> [LineRecord] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM line ORDER BY id").compactMap { id in try? Self.line(id, at: day, db) }
+            try String.fetchAll(db, sql: "SELECT id FROM line ORDER BY id").compactMap { try Self.line($0, existingOn: day, db) }
         }
     }
 
     // MARK: - Internal
+
+    /// The marker as of `day`, `nil` when it was not registered yet then.
+    static func marker(_ label: String, existingOn day: Day?, _ db: Database) throws -> MarkerRecord? {
+        do { return try marker(label, at: day, db) } catch RegisterError.dateTooEarly { return nil }
+    }
+
+    /// The line as of `day`, `nil` when it was not registered yet then.
+    static func line(_ id: String, existingOn day: Day?, _ db: Database) throws -> LineRecord? {
+        do { return try line(id, at: day, db) } catch RegisterError.dateTooEarly { return nil }
+    }
 
     static let markerVersionSelect = """
         SELECT v.*, i.date AS inspection_date FROM marker_version v LEFT JOIN inspection i ON i.id = v.inspection_id
