@@ -43,7 +43,7 @@ extension Row {
 
     /// A stored `YYYY-MM-DD` column that may be NULL.
     func optionalDay(_ column: String) throws -> Day? {
-        guard let text: String = self[column] else { return nil }
+        guard (self[column] as String?) != nil else { return nil }
         return try day(column)
     }
 }
