@@ -19,6 +19,8 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible, 
     case unknownMarker(String)
     /// A line id that the register does not hold.
     case unknownLine(String)
+    /// Text that names neither a marker nor a line of the register.
+    case unknownMarkerOrLine(String)
     /// A unit, person, patrol, work order or dispute id that does not exist: the kind and the id.
     case unknownRecord(kind: String, id: String)
     /// A file that is not a JPEG, PNG, WebP or HEIC image.
@@ -45,6 +47,7 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible, 
         case let .dateTooEarly(what, date, earliest): return "\(what) date \(date) is before \(earliest)"
         case let .unknownMarker(number): return "unknown marker “\(number)”: the register holds no marker with this number"
         case let .unknownLine(id): return "unknown line “\(id)”: the register holds no line with this id"
+        case let .unknownMarkerOrLine(text): return "“\(text)” is neither a marker number nor a line id of the register"
         case let .unknownRecord(kind, id): return "unknown \(kind) “\(id)”"
         case let .notAnImage(file): return "\(file): not a photo (JPEG, PNG, WebP or HEIC expected)"
         case let .unreadableFile(file, reason): return "\(file): cannot be read: \(reason)"

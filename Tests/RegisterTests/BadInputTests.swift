@@ -129,6 +129,17 @@ import Testing
         #expect(try store.rowCounts().values.reduce(0, +) == 0)
     }
 
+    @Test func showOfSomethingUnknown() throws {
+        let store = try Fixtures.imported()
+        #expect(throws: RegisterError.unknownMarkerOrLine("0099")) { try store.history(of: "0099") }
+        #expect(throws: RegisterError.unknownMarkerOrLine("0099")) { try store.responsible(for: "0099") }
+        #expect(throws: RegisterError.unknownMarker("0099-001")) { try store.markerHistory("0099-001") }
+        #expect(throws: RegisterError.unknownLine("0099")) { try store.lineHistory("0099") }
+        if case .line(let line) = try store.history(of: "0004") { #expect(line.markers.count == 9) } else {
+            Issue.record("0004 is not shown as a line")
+        }
+    }
+
     @Test func parsingMarkerOptions() throws {
         #expect(try ObservationInput(parsing: "0004-001:moved:a note: with colon")
                 == ObservationInput(marker: "0004-001", condition: .moved, note: "a note: with colon"))

@@ -9,7 +9,7 @@ extension RegisterStore {
     ///     print(history.versions.map(\.reason))   // [inspection, replaced, inspection]
     /// }
     /// ```
-    /// - Throws: ``RegisterError/unknownMarker(_:)`` when the text names neither a marker nor a line.
+    /// - Throws: ``RegisterError/unknownMarkerOrLine(_:)`` when the text names neither a marker nor a line.
     public func history(of text: String) throws -> RegisterHistory {
         try read { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM marker WHERE label = ?", arguments: [text]) != nil {
@@ -18,7 +18,7 @@ extension RegisterStore {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM line WHERE id = ?", arguments: [text]) != nil {
                 return .line(try Self.lineHistory(text, db))
             }
-            throw RegisterError.unknownMarker(text)
+            throw RegisterError.unknownMarkerOrLine(text)
         }
     }
 

@@ -53,7 +53,16 @@ public enum VersionReason: String, Sendable, Codable, CaseIterable {
 
 /// The five levels of the upkeep network (市、县、乡、村、点位五级管护).
 public enum UnitLevel: String, Sendable, Codable, CaseIterable {
-    case city, county, township, village, point
+    /// A prefecture-level city's boundary office (市).
+    case city
+    /// A county's (区、县) office.
+    case county
+    /// A township (乡、镇、街道).
+    case township
+    /// A village (村).
+    case village
+    /// The keeper of a marker point (点位), usually a villager.
+    case point
 
     /// How often markers in this level's care are patrolled, in months (the default schedule):
     /// point and village monthly, township quarterly, county half-yearly, city yearly.
@@ -69,12 +78,32 @@ public enum UnitLevel: String, Sendable, Codable, CaseIterable {
 
 /// The condition of a marker as a patrol found it.
 public enum MarkerCondition: String, Sendable, Codable, CaseIterable {
-    case intact, damaged, tilted, buried, moved, missing
+    /// Standing, undamaged, in place.
+    case intact
+    /// Broken or defaced.
+    case damaged
+    /// Leaning.
+    case tilted
+    /// Covered by earth, sand or debris.
+    case buried
+    /// Out of its registered position.
+    case moved
+    /// Not found.
+    case missing
 }
 
 /// The state of a work order: open → assigned → done → verified, or cancelled from open or assigned.
 public enum WorkOrderState: String, Sendable, Codable, CaseIterable {
-    case open, assigned, done, verified, cancelled
+    /// Opened from a patrol finding.
+    case open
+    /// Given to someone to do.
+    case assigned
+    /// The work is done (a replaced marker has a new version).
+    case done
+    /// The work was checked: the order is closed.
+    case verified
+    /// Given up (from open or assigned): the order is closed.
+    case cancelled
 
     /// The states this one may move to.
     public var allowedNext: [WorkOrderState] {
@@ -92,7 +121,14 @@ public enum WorkOrderState: String, Sendable, Codable, CaseIterable {
 
 /// The state of a boundary dispute (边界争议).
 public enum DisputeStatus: String, Sendable, Codable, CaseIterable {
-    case open, mediating, settled, closed
+    /// Raised, not yet in mediation.
+    case open
+    /// Being mediated.
+    case mediating
+    /// Agreed between the parties.
+    case settled
+    /// Closed: takes no more steps.
+    case closed
 
     /// Whether the dispute is still unresolved (open or mediating).
     public var isOpen: Bool { self == .open || self == .mediating }
@@ -100,5 +136,12 @@ public enum DisputeStatus: String, Sendable, Codable, CaseIterable {
 
 /// What happened along a line that calls for an earlier joint inspection.
 public enum LineEventKind: String, Sendable, Codable, CaseIterable {
-    case flood, earthquake, construction, other
+    /// A flood (rivers often are the line).
+    case flood
+    /// An earthquake or landslide.
+    case earthquake
+    /// Construction: roads, reservoirs, mining.
+    case construction
+    /// Anything else.
+    case other
 }

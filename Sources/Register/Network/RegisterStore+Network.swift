@@ -139,7 +139,7 @@ extension RegisterStore {
     /// - Parameters:
     ///   - target: A marker label or a line id.
     ///   - day: The day; `nil` for every period.
-    /// - Throws: ``RegisterError/unknownMarker(_:)`` when the text is neither a marker nor a line.
+    /// - Throws: ``RegisterError/unknownMarkerOrLine(_:)`` when the text is neither a marker nor a line.
     public func responsible(for target: String, at day: Day? = nil) throws -> [ResponsibilityRecord] {
         try read { db in try Self.responsible(for: target, at: day, db) }
     }
@@ -158,7 +158,7 @@ extension RegisterStore {
                 \(period) AND (r.line_id = ? OR r.marker IN (SELECT DISTINCT marker FROM marker_version WHERE line_id = ?))
                 """, [d, d, d, target, target], db)
         }
-        throw RegisterError.unknownMarker(target)
+        throw RegisterError.unknownMarkerOrLine(target)
     }
 
     static func responsibilities(where condition: String, _ arguments: [(any DatabaseValueConvertible)?],
