@@ -113,6 +113,25 @@ import Testing
         #expect(unchanged.lastInspected == Fixtures.day("2025-06-18"))
     }
 
+    @Test func installationDayGivenWithTheImport() throws {
+        let store = try Fixtures.store()
+        var request = Fixtures.request2020
+        request.installed = Fixtures.day("2015-03-01")
+        _ = try store.importInspection(request, actor: "li", today: Fixtures.today)
+        #expect(try store.marker("0004-001").installed == Fixtures.day("2015-03-01"))
+        // Patrols count from the registration: the register knows no position before it.
+        try expectNothingChanged(store, throws: .dateTooEarly("patrol of marker 0004-001", date: "2019-05-01", earliest: "2020-06-18")) {
+            _ = try store.addPatrol(PatrolInput(date: Fixtures.day("2019-05-01"), patroller: "王五",
+                                                observations: [ObservationInput(marker: "0004-001", condition: .intact)]),
+                                    actor: "wang", today: Fixtures.today)
+        }
+        request.installed = Fixtures.day("2021-01-01")
+        request.date = Fixtures.day("2020-12-01")
+        #expect(throws: RegisterError.invalidValue(field: "installed", value: "2021-01-01", expected: "a day on or before 2020-12-01")) {
+            _ = try store.importInspection(request, actor: "li", today: Fixtures.today)
+        }
+    }
+
     @Test func reimportIsANoOp() throws {
         let store = try Fixtures.imported()
         let before = try Fixtures.fingerprint(store)

@@ -86,6 +86,16 @@ import Testing
         #expect(try patrol("0001-001").level == nil)
         #expect(try patrol("0001-001").intervalMonths == 12)
         #expect(due.patrols.count == 147)
+
+        // Ending the city's responsibility: kept with its period, no longer in force.
+        let cityLine = try #require(try store.responsible(for: "0004-005").first { $0.caretaker == .unit(city.id) })
+        let ended = try store.endResponsibility(cityLine.id, on: Fixtures.day("2021-05-01"), actor: "li")
+        #expect(ended.validTo == Fixtures.day("2021-05-01"))
+        #expect(try store.responsible(for: "0004-005", at: Fixtures.day("2021-06-01")).isEmpty)
+        #expect(try store.responsible(for: "0004-005").count == 1)
+        try expectNothingChanged(store, throws: .conflict("responsibility \(cityLine.id) already ended on 2021-05-01")) {
+            try store.endResponsibility(cityLine.id, on: Fixtures.day("2021-06-01"), actor: "li")
+        }
     }
 
     @Test func disputesAlongAStretch() throws {

@@ -17,7 +17,7 @@ struct RegisterGroup: ParsableCommand {
         """,
         subcommands: [
             RegisterImport.self, RegisterShow.self,
-            RegisterUnit.self, RegisterPerson.self, RegisterAssign.self, RegisterResponsible.self,
+            RegisterUnit.self, RegisterPerson.self, RegisterAssign.self, RegisterUnassign.self, RegisterResponsible.self,
             RegisterPatrol.self, RegisterOrder.self, RegisterDispute.self, RegisterEvent.self,
             RegisterDue.self, RegisterReportCommand.self,
         ])

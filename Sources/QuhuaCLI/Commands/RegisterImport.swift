@@ -43,7 +43,11 @@ struct RegisterImport: RegisterCommand {
     @Option(help: "The level of every line (province, county, township); default: inferred from the division codes on its sides.")
     var level: LineLevel?
 
+    @Option(help: ArgumentHelp("The installation day of the markers this import registers for the first time (default --date).", valueName: "date"))
+    var installed: String?
+
     func validate() throws {
+        _ = try registerDay(installed, option: "--installed")
         if survey.isEmpty { throw ValidationError("Give the survey folder or files.") }
         _ = try registerDay(date, option: "--date")
         _ = try registerDay(agreementDate, option: "--agreement-date")
@@ -56,7 +60,7 @@ struct RegisterImport: RegisterCommand {
             survey: survey, date: try Day.register(date), agreement: agreement,
             agreementDate: try registerDay(agreementDate, option: "--agreement-date"),
             parties: (parties ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-            tolerance: tolerance, level: level)
+            tolerance: tolerance, level: level, installed: try registerDay(installed, option: "--installed"))
         let summary = try store.importInspection(request, actor: options.actorName)
         try options.emit(summary) { RegisterText.importSummary(summary) }
     }

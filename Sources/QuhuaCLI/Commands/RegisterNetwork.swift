@@ -157,3 +157,26 @@ struct RegisterResponsible: RegisterCommand {
         try options.emit(records) { records.isEmpty ? "nobody is responsible for \(target)\n" : RegisterText.responsibilities(records) }
     }
 }
+
+/// `quhua register unassign`: end a responsibility.
+struct RegisterUnassign: RegisterCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unassign", abstract: "End a responsibility on a day (it stays in the register with its period).",
+        discussion: "Example:\n  quhua register unassign 3 --date 2024-12-31")
+
+    @OptionGroup var options: RegisterOptions
+
+    @Argument(help: "The responsibility's number (see `register responsible`).")
+    var id: Int64
+
+    @Option(help: ArgumentHelp("The day it ends (default today).", valueName: "date"))
+    var date: String?
+
+    func validate() throws { _ = try registerDay(date, option: "--date") }
+
+    func execute() throws {
+        let record = try options.openStore().endResponsibility(id, on: try registerDay(date, option: "--date") ?? .today,
+                                                               actor: options.actorName)
+        try options.emit(record) { RegisterText.responsibilities([record]) }
+    }
+}

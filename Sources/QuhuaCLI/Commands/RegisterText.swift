@@ -109,7 +109,7 @@ enum RegisterText {
 
     static func responsibilities(_ records: [ResponsibilityRecord]) -> String {
         records.map { r in
-            "\(r.validFrom) – \(r.validTo.map(\.description) ?? "now")  \(r.caretakerName) (\(r.caretaker), \(r.level.rawValue)): \(r.target)"
+            "#\(r.id)  \(r.validFrom) – \(r.validTo.map(\.description) ?? "now")  \(r.caretakerName) (\(r.caretaker), \(r.level.rawValue)): \(r.target)"
                 + (r.note.map { " — \($0)" } ?? "") + "\n"
         }.joined()
     }

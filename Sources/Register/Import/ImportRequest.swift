@@ -21,10 +21,12 @@ public struct ImportRequest: Sendable {
     public var tolerance: Double
     /// The level of every line, overriding the level inferred from the side codes.
     public var level: LineLevel?
+    /// The installation day of the markers this import registers for the first time; `nil` for the import's date.
+    public var installed: Day?
 
     /// Creates a request.
     public init(survey: [String], date: Day, agreement: String, agreementDate: Day? = nil, parties: [String] = [],
-                tolerance: Double = 0.2, level: LineLevel? = nil) {
+                tolerance: Double = 0.2, level: LineLevel? = nil, installed: Day? = nil) {
         self.survey = survey
         self.date = date
         self.agreement = agreement
@@ -32,5 +34,6 @@ public struct ImportRequest: Sendable {
         self.parties = parties
         self.tolerance = tolerance
         self.level = level
+        self.installed = installed
     }
 }

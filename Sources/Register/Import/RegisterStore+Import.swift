@@ -28,6 +28,9 @@ extension RegisterStore {
         guard request.tolerance > 0, request.tolerance.isFinite else {
             throw RegisterError.invalidValue(field: "tolerance", value: "\(request.tolerance)", expected: "a positive number of metres")
         }
+        if let installed = request.installed, installed > request.date {
+            throw RegisterError.invalidValue(field: "installed", value: installed.description, expected: "a day on or before \(request.date)")
+        }
         guard !request.agreement.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw RegisterError.invalidValue(field: "agreement", value: request.agreement, expected: "the agreement number")
         }
@@ -57,7 +60,8 @@ extension RegisterStore {
                                         linesAdded: [], linesChanged: [], linesEnded: [], linesUnchanged: 0,
                                         markersAdded: [], markersChanged: [], markersEnded: [], markersUnchanged: 0)
             try Self.importLines(snapshot, inspectionID: inspectionID, request: request, into: &summary, db)
-            try Self.importMarkers(snapshot, inspectionID: inspectionID, date: date, into: &summary, db)
+            try Self.importMarkers(snapshot, inspectionID: inspectionID, date: date,
+                                   installed: (request.installed ?? request.date).description, into: &summary, db)
             let audit = AuditRecord(actor: actor, action: "inspection.import", entity: "inspection \(inspectionID)", details: summary)
             return (summary, [audit])
         }
@@ -111,7 +115,7 @@ extension RegisterStore {
                              line.leftCode, line.rightCode, agreement, line.wkt, crs])
     }
 
-    private static func importMarkers(_ snapshot: SurveySnapshot, inspectionID: Int64, date: String,
+    private static func importMarkers(_ snapshot: SurveySnapshot, inspectionID: Int64, date: String, installed: String,
                                       into summary: inout ImportSummary, _ db: Database) throws {
         var seen = Set<String>()
         for marker in snapshot.markers {
@@ -133,7 +137,7 @@ extension RegisterStore {
                 summary.markersChanged.append(marker.label)
             } else {
                 try db.execute(sql: "INSERT INTO marker (label, number, type, installed, first_inspection_id) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [marker.label, marker.number, marker.type, date, inspectionID])
+                               arguments: [marker.label, marker.number, marker.type, installed, inspectionID])
                 summary.markersAdded.append(marker.label)
             }
             try db.execute(sql: """

@@ -23,6 +23,16 @@ extension Day {
         return (try? Day(year: y, month: m, day: min(day, last))) ?? self
     }
 
+    /// The day `days` later (or earlier, for a negative count).
+    public func adding(days: Int) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? .gmt
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+              let moved = calendar.date(byAdding: .day, value: days, to: date) else { return self }
+        let parts = calendar.dateComponents([.year, .month, .day], from: moved)
+        return (try? Day(year: parts.year ?? year, month: parts.month ?? month, day: parts.day ?? day)) ?? self
+    }
+
     /// The same day `years` later (29 February becomes 28 February in a common year).
     public func adding(years: Int) -> Day { adding(months: 12 * years) }
 

@@ -36,7 +36,7 @@ public struct MarkerRecord: Sendable, Codable, Equatable {
     public var number: String
     /// The type letter, `""` for a single marker.
     public var type: String
-    /// The installation day (the first import's date).
+    /// The installation day: as the first import that registered it gave it, else that import's date.
     public var installed: Day
     /// The version valid on the day asked for.
     public var version: MarkerVersionRecord

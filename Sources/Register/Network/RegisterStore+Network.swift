@@ -130,6 +130,34 @@ extension RegisterStore {
         }
     }
 
+    /// Ends a responsibility on a day; the record is kept with its period.
+    ///
+    /// ```swift
+    /// try store.endResponsibility(3, on: try Day.register("2024-12-31"), actor: "li")
+    /// ```
+    /// - Parameters:
+    ///   - id: The responsibility.
+    ///   - day: The day it ends (after it began).
+    ///   - actor: Who ends it, for the audit log.
+    /// - Throws: ``RegisterError/unknownRecord(kind:id:)``; ``RegisterError/conflict(_:)`` when it has
+    ///   already ended; ``RegisterError/dateTooEarly(_:date:earliest:)`` for a day not after its start.
+    @discardableResult
+    public func endResponsibility(_ id: Int64, on day: Day, actor: String) throws -> ResponsibilityRecord {
+        try write { db in
+            guard let current = try Self.responsibilities(where: "r.id = ?", [id], db).first else {
+                throw RegisterError.unknownRecord(kind: "responsibility", id: String(id))
+            }
+            if let end = current.validTo { throw RegisterError.conflict("responsibility \(id) already ended on \(end)") }
+            if day <= current.validFrom {
+                throw RegisterError.dateTooEarly("end of responsibility \(id)", date: day.description,
+                                                 earliest: current.validFrom.adding(days: 1).description)
+            }
+            try db.execute(sql: "UPDATE responsibility SET valid_to = ? WHERE id = ? AND valid_to IS NULL", arguments: [day.description, id])
+            let record = try Self.responsibilities(where: "r.id = ?", [id], db)[0]
+            return (record, [AuditRecord(actor: actor, action: "responsibility.end", entity: "responsibility \(id)", details: record)])
+        }
+    }
+
     /// Who is responsible for a marker or a line on a day.
     ///
     /// For a marker: responsibilities for the marker itself, for its whole line, and for stretches

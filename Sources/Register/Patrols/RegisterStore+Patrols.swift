@@ -25,7 +25,7 @@ extension RegisterStore {
     ///   - actor: Who records it, for the audit log.
     ///   - today: Today, for refusing future dates.
     /// - Throws: ``RegisterError/unknownMarker(_:)``, ``RegisterError/futureDate(_:date:today:)``,
-    ///   ``RegisterError/dateTooEarly(_:date:earliest:)`` (before the marker was registered),
+    ///   ``RegisterError/dateTooEarly(_:date:earliest:)`` (before the marker was first registered),
     ///   ``RegisterError/notAnImage(file:)``, ``RegisterError/clientIDConflict(clientID:patrol:)``;
     ///   nothing is written then.
     public func addPatrol(_ input: PatrolInput, actor: String, today: Day = .today) throws -> PatrolResult {
@@ -52,18 +52,20 @@ extension RegisterStore {
             let date = input.date.description
             var checked: [(ObservationInput, Position?, Double?, Double?)] = []
             for observation in input.observations {
-                let marker = try Self.marker(observation.marker, at: nil, db)
-                if input.date < marker.installed {
-                    throw RegisterError.dateTooEarly("patrol of marker \(marker.label)", date: date, earliest: marker.installed.description)
+                _ = try Self.marker(observation.marker, at: nil, db)
+                let registered = try String.fetchOne(db, sql: "SELECT min(valid_from) FROM marker_version WHERE marker = ?",
+                                                     arguments: [observation.marker]) ?? date
+                if date < registered {
+                    throw RegisterError.dateTooEarly("patrol of marker \(observation.marker)", date: date, earliest: registered)
                 }
                 guard let measured = observation.measured else {
                     checked.append((observation, nil, nil, nil))
                     continue
                 }
-                let registered = try Self.marker(observation.marker, at: input.date, db).version.position
+                let position = try Self.marker(observation.marker, at: input.date, db).version.position
                 let tolerance = try Double.fetchOne(db, sql: "SELECT tolerance FROM inspection WHERE date <= ? ORDER BY date DESC LIMIT 1",
                                                     arguments: [date]) ?? 0.2
-                checked.append((observation, measured, registered.distance(to: measured), tolerance))
+                checked.append((observation, measured, position.distance(to: measured), tolerance))
             }
             try db.execute(sql: """
                 INSERT INTO patrol (date, patroller, x, y, note, client_id, content_hash, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
