@@ -113,6 +113,6 @@ struct RegisterOrderList: RegisterCommand {
 
     func execute() throws {
         let orders = try options.openStore().workOrders(openOnly: open)
-        try options.emit(orders) { orders.map(RegisterText.workOrder).joined() }
+        try options.emit(orders) { orders.isEmpty ? "no work orders\n" : orders.map(RegisterText.workOrder).joined() }
     }
 }

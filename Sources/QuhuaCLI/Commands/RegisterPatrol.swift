@@ -85,6 +85,6 @@ struct RegisterPatrolList: RegisterCommand {
 
     func execute() throws {
         let patrols = try options.openStore().patrols(limit: limit)
-        try options.emit(patrols) { patrols.map(RegisterText.patrol).joined() }
+        try options.emit(patrols) { patrols.isEmpty ? "no patrols\n" : patrols.map(RegisterText.patrol).joined() }
     }
 }
