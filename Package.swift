@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Pinyin", targets: ["Pinyin"]),
         .library(name: "Gazetteer", targets: ["Gazetteer"]),
         .library(name: "Publishing", targets: ["Publishing"]),
+        .library(name: "Register", targets: ["Register"]),
         .library(name: "QuhuaServer", targets: ["QuhuaServer"]),
     ],
     dependencies: [
@@ -61,6 +62,16 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
 
+        // The boundary upkeep register: lines and markers under care, patrols, work orders, disputes.
+        .target(
+            name: "Register",
+            dependencies: [
+                // Gazetteer for `Day` (the same `--at` days as every other verb) and `SHA256` (photo hashes).
+                "Boundary", "GeoFormats", "GEOSKit", "CRS", "Gazetteer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+
         // What quhua publishes, for every face: the divisions of a day and a survey's lines and
         // markers as feature layers, pages of features, Linked Places.
         .target(name: "Publishing", dependencies: ["GEOSKit", "CRS", "GeoFormats", "Boundary", "Gazetteer"]),
@@ -80,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "QuhuaCLI",
             dependencies: [
-                "GEOSKit", "CRS", "GeoFormats", "Boundary", "Pinyin", "Gazetteer", "Publishing", "QuhuaServer",
+                "GEOSKit", "CRS", "GeoFormats", "Boundary", "Pinyin", "Gazetteer", "Publishing", "QuhuaServer", "Register",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -121,6 +132,7 @@ let package = Package(
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "GEOSKit", "CRS"], exclude: ["Fuzz"]),
         .testTarget(name: "BoundaryTests", dependencies: ["Boundary", "GEOSKit", "GeoFormats", "CRS"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
+        .testTarget(name: "RegisterTests", dependencies: ["Register", "Gazetteer", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "QuhuaServerTests",
             dependencies: [

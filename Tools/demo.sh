@@ -74,6 +74,25 @@ if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then exit "$status"; fi
     | sed -n '/^Summary/,/^$/p'
 echo "(HTML report written to $OUT/inspection-report.html)"
 
+section "The upkeep register: marker 0004-001 from the 2020 record through a patrol and a repair to the 2025 survey"
+# A fresh register each run (docs/register.md walks through the same steps).
+REG="$OUT/register.sqlite"; rm -rf "$REG" "$REG-wal" "$REG-shm" "$OUT/photos"
+R=(--db "$REG" --actor demo)
+"$BIN" register import "$SAMPLE/before" --date 2020-06-18 --agreement "陕界〔2020〕1号" --parties "陕西省;山西省" "${R[@]}" || exit 3
+"$BIN" register unit add 长安区界线办 --level county --division 610116 "${R[@]}" >/dev/null || exit 3
+"$BIN" register assign --unit 长安区界线办 --line 0004 --from 2020-07-01 "${R[@]}" >/dev/null || exit 3
+"$BIN" register patrol add --date 2023-04-02 --patroller 王五 --marker 0004-001:moved:桩体移位 \
+    --measured 0004-001=499937.560,3780802.270 --marker 0004-002:intact --client-id demo-0001 "${R[@]}" || exit 3
+"$BIN" register order open --patrol 1 --marker 0004-001 --date 2023-04-03 "${R[@]}" >/dev/null || exit 3
+"$BIN" register order assign 1 --to 赵六 --date 2023-04-05 "${R[@]}" >/dev/null || exit 3
+"$BIN" register order done 1 --replaced-at 499936.660,3780801.070 --date 2023-05-10 "${R[@]}" >/dev/null || exit 3
+"$BIN" register order verify 1 --date 2023-05-20 "${R[@]}" >/dev/null || exit 3
+"$BIN" register event add 0005 --date 2023-07-30 --kind flood --note 渭河洪水 "${R[@]}" >/dev/null || exit 3
+"$BIN" register import "$SAMPLE/after" --date 2025-06-18 --agreement "陕界〔2025〕1号" "${R[@]}" || exit 3
+"$BIN" register show 0004-001 "${R[@]}" || exit 3
+"$BIN" register report --division 610100 --at 2025-01-01 --db "$REG" || exit 3
+"$BIN" register report --division 610100 --at 2025-01-01 --format html -o "$OUT/register-610100.html" --db "$REG" || exit 3
+
 section "Gazetteer: division history 1981-2024, townships, GeoNames names, prefecture polygons"
 # Built from GeoData into out/demo on the first demo (about a minute), then reused.
 DB="$OUT/gazetteer.sqlite"

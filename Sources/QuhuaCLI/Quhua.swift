@@ -17,7 +17,7 @@ struct Quhua: AsyncParsableCommand {
         version: QuhuaVersion.string,
         subcommands: [
             // Boundary surveys
-            Validate.self, Rules.self, Inspect.self,
+            Validate.self, Rules.self, Inspect.self, RegisterGroup.self,
             // Gazetteer
             Search.self, Show.self, History.self, Tree.self, Reverse.self, Import.self, Naming.self, Protect.self, Vanished.self, Edit.self,
             // Names and formats
