@@ -74,13 +74,13 @@ let package = Package(
 
         // What quhua publishes, for every face: the divisions of a day and a survey's lines and
         // markers as feature layers, pages of features, Linked Places.
-        .target(name: "Publishing", dependencies: ["GEOSKit", "CRS", "GeoFormats", "Boundary", "Gazetteer"]),
+        .target(name: "Publishing", dependencies: ["GEOSKit", "CRS", "GeoFormats", "Boundary", "Gazetteer", "Register"]),
 
         // `quhua serve`: OGC API - Features, the gazetteer API and the web app (Hummingbird 2).
         .target(
             name: "QuhuaServer",
             dependencies: [
-                "Publishing", "Gazetteer", "Pinyin", "GeoFormats", "GEOSKit", "LeafletAssets",
+                "Publishing", "Gazetteer", "Register", "Pinyin", "GeoFormats", "GEOSKit", "LeafletAssets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -136,7 +136,7 @@ let package = Package(
         .testTarget(
             name: "QuhuaServerTests",
             dependencies: [
-                "QuhuaServer", "Publishing", "Gazetteer",
+                "QuhuaServer", "Publishing", "Gazetteer", "Register",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

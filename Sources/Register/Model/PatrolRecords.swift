@@ -51,10 +51,12 @@ public struct PatrolInput: Sendable, Codable, Equatable {
     public var photos: [String]
     /// The id an offline client gave the entry: resubmitting the same entry returns the stored patrol.
     public var clientID: String?
+    /// Photos sent as bytes (by the service, from a phone), checked and stored like ``photos``.
+    public var uploads: [PhotoUpload]
 
     /// Creates a patrol submission.
     public init(date: Day, patroller: String, observations: [ObservationInput], position: Position? = nil,
-                note: String? = nil, photos: [String] = [], clientID: String? = nil) {
+                note: String? = nil, photos: [String] = [], clientID: String? = nil, uploads: [PhotoUpload] = []) {
         self.date = date
         self.patroller = patroller
         self.observations = observations
@@ -62,6 +64,21 @@ public struct PatrolInput: Sendable, Codable, Equatable {
         self.note = note
         self.photos = photos
         self.clientID = clientID
+        self.uploads = uploads
+    }
+}
+
+/// A photo sent as bytes rather than a file path.
+public struct PhotoUpload: Sendable, Codable, Equatable {
+    /// The file name the client gave it, kept as the photo's original name and named in errors.
+    public var name: String
+    /// The bytes.
+    public var data: [UInt8]
+
+    /// Creates an upload.
+    public init(name: String, data: [UInt8]) {
+        self.name = name
+        self.data = data
     }
 }
 

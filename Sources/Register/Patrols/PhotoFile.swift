@@ -25,6 +25,19 @@ struct PhotoFile {
         sha256 = SHA256.hex(of: [UInt8](data))
     }
 
+    /// Checks a photo sent as bytes; `name` stands for the file in errors and as its original name.
+    ///
+    /// - Throws: ``RegisterError/notAnImage(file:)`` unless the bytes begin like a JPEG, PNG, WebP or HEIC file.
+    init(upload: PhotoUpload) throws {
+        let data = Data(upload.data)
+        guard let (mediaType, ext) = Self.kind(of: data) else { throw RegisterError.notAnImage(file: upload.name) }
+        path = upload.name
+        self.data = data
+        self.mediaType = mediaType
+        fileExtension = ext
+        sha256 = SHA256.hex(of: upload.data)
+    }
+
     /// The media type and extension from the magic bytes, `nil` for anything else.
     static func kind(of data: Data) -> (String, String)? {
         let b = [UInt8](data.prefix(16))

@@ -39,7 +39,7 @@ extension RegisterStore {
         if let clientID = input.clientID, clientID.isEmpty || clientID.count > 100 {
             throw RegisterError.invalidValue(field: "client id", value: clientID, expected: "1 to 100 characters, for example a UUID")
         }
-        let photos = try input.photos.map(PhotoFile.init(path:))
+        let photos = try input.photos.map(PhotoFile.init(path:)) + input.uploads.map(PhotoFile.init(upload:))
         let contentHash = Self.contentHash(of: input, photos: photos)
         let folder = photosFolder
         return try write { db in
@@ -99,12 +99,17 @@ extension RegisterStore {
         try read { db in try Self.patrol(id: id, db) }
     }
 
-    /// Every patrol, newest first.
+    /// Every patrol, newest first; only those that saw `marker` when one is given.
     ///
-    /// - Parameter limit: How many at most.
-    public func patrols(limit: Int = 100) throws -> [PatrolRecord] {
+    /// - Parameters:
+    ///   - marker: A marker label, or `nil` for every patrol.
+    ///   - limit: How many at most.
+    public func patrols(marker: String? = nil, limit: Int = 100) throws -> [PatrolRecord] {
         try read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM patrol ORDER BY date DESC, id DESC LIMIT ?", arguments: [limit])
+            try Int64.fetchAll(db, sql: """
+                SELECT id FROM patrol WHERE ?1 IS NULL OR id IN (SELECT patrol_id FROM observation WHERE marker = ?1)
+                ORDER BY date DESC, id DESC LIMIT ?2
+                """, arguments: [marker, limit])
                 .map { try Self.patrol(id: $0, db) }
         }
     }
