@@ -26,7 +26,13 @@ if [ ! -s "$OUT/gazetteer.sqlite" ]; then
   "$QUHUA" import areacodes "$ROOT/GeoData/areacodes" --db "$OUT/gazetteer.sqlite" --actor serve-checks
   "$QUHUA" import geometry "$ROOT/GeoData/cn-atlas/derived_prefectures.geojson" --db "$OUT/gazetteer.sqlite" --actor serve-checks
 fi
-"$QUHUA" serve --port 0 --db "$OUT/gazetteer.sqlite" --survey "$ROOT/GeoData/samples/clean" >"$OUT/serve.log" 2>&1 &
+# The upkeep register: the 2020 joint-inspection record of the inspection sample; a patroller's token.
+if [ ! -s "$OUT/register.sqlite" ]; then
+  "$QUHUA" register import "$ROOT/GeoData/samples/inspection/before" --date 2020-06-18 --agreement "陕界〔2020〕1号" \
+    --db "$OUT/register.sqlite" --actor serve-checks
+fi
+PATROL_TOKEN=$("$QUHUA" token add --role patroller --actor zhao.lei --db "$OUT/gazetteer.sqlite" 2>/dev/null)
+"$QUHUA" serve --port 0 --db "$OUT/gazetteer.sqlite" --survey "$ROOT/GeoData/samples/clean" --register "$OUT/register.sqlite" >"$OUT/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true' EXIT
 URL=""
@@ -70,6 +76,12 @@ if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
   "$BPY" "$ROOT/Tools/browser/webapp_test.py" --url "$URL" --screenshot "$OUT/webapp.png" || fail "the browser test"
 else
   fail "chromium or chromedriver is not installed (make bootstrap installs them)"
+fi
+
+echo "== patrol page in headless Chromium (phone screen, offline and back)"
+if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+  (cd "$ROOT/Tools/browser" && "$BPY" patrol_test.py --url "$URL" --token "$PATROL_TOKEN" --marker 0004-001 --screenshot "$OUT/patrol.png") \
+    || fail "the patrol page test"
 fi
 
 echo "== graceful shutdown"

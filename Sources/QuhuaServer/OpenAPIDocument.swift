@@ -138,7 +138,67 @@ struct OpenAPIDocument {
         paths["/audit"] = ["get": Self.operation("getAudit", "The audit log, newest first (admin)", tag: "Access",
             parameters: [Self.parameter("limit", "At most this many (1–1000)", schema: ["type": "integer", "minimum": 1, "maximum": 1000])],
             ok: Self.response("The entries", json), errors: ["400"], security: true)]
+        if collections.contains("register-markers") { registerPaths(into: &paths, at: at) }
         return paths
+    }
+
+    /// The upkeep register's operations (when the server serves one).
+    private func registerPaths(into paths: inout Object, at: Object) {
+        let json = ["application/json"]
+        let id = { (description: String) in Self.parameter("id", in: "path", description, schema: ["type": "integer"]) }
+        let lonLat: Object = ["type": "object", "required": ["lon", "lat"], "properties": [
+            "lon": ["type": "number", "minimum": -180, "maximum": 180], "lat": ["type": "number", "minimum": -90, "maximum": 90], "h": ["type": "number"]]]
+        let conditions = ["intact", "damaged", "tilted", "buried", "moved", "missing"]
+        paths["/register/lines"] = ["get": Self.operation("listRegisterLines", "Boundary lines under care, as of a day", tag: "Register",
+            parameters: [at], ok: Self.response("The lines", json), errors: ["400"])]
+        paths["/register/lines/{id}"] = ["get": Self.operation("getRegisterLine", "A line's versions, inspections, events, disputes and caretakers", tag: "Register",
+            parameters: [Self.parameter("id", in: "path", "The line id", schema: Self.string)], ok: Self.response("The line's history", json))]
+        paths["/register/markers"] = ["get": Self.operation("findRegisterMarkers", "Markers nearest to a position, or by number", tag: "Register", parameters: [
+            Self.parameter("near", "longitude,latitude (WGS 84)", schema: Self.string, explode: false, style: "form"),
+            Self.parameter("number", "A marker number or its beginning", schema: Self.string),
+            Self.parameter("limit", "At most this many (1–100, default 10)", schema: ["type": "integer", "minimum": 1, "maximum": 100]), at,
+        ], ok: Self.response("The markers, with position, distance and latest condition", json), errors: ["400"])]
+        paths["/register/markers/{label}"] = ["get": Self.operation("getRegisterMarker", "A marker's versions, patrols, work orders, disputes and caretakers", tag: "Register",
+            parameters: [Self.parameter("label", in: "path", "The marker number with its type letter", schema: Self.string)], ok: Self.response("The marker's history", json))]
+        paths["/register/patrols"] = [
+            "get": Self.operation("listPatrols", "Patrols, newest first", tag: "Register", parameters: [
+                Self.parameter("marker", "Only patrols that saw this marker", schema: Self.string),
+                Self.parameter("limit", "At most this many (1–1000, default 100)", schema: ["type": "integer", "minimum": 1, "maximum": 1000]),
+            ], ok: Self.response("The patrols", json), errors: ["400"]),
+            "post": Self.operation("addPatrol", "Record a patrol (patroller); the same clientId again returns the stored patrol (200)", tag: "Register",
+                parameters: [], ok: Self.response("The patrol", json), errors: ["400", "404", "409", "413", "415"], security: true,
+                body: ["type": "object", "required": ["date", "observations"], "properties": [
+                    "clientId": Self.string, "date": Self.day, "patroller": Self.string, "position": lonLat, "note": Self.string,
+                    "observations": ["type": "array", "minItems": 1, "items": ["type": "object", "required": ["marker", "condition"], "properties": [
+                        "marker": Self.string, "condition": ["type": "string", "enum": conditions], "note": Self.string, "position": lonLat]]],
+                    "photos": ["type": "array", "items": ["type": "object", "required": ["data"], "properties": [
+                        "name": Self.string, "data": ["type": "string", "format": "byte"]]]],
+                ]]),
+        ]
+        paths["/register/patrols/{id}"] = ["get": Self.operation("getPatrol", "A patrol", tag: "Register", parameters: [id("The patrol id")], ok: Self.response("The patrol", json))]
+        paths["/register/orders"] = [
+            "get": Self.operation("listWorkOrders", "Work orders", tag: "Register",
+                parameters: [Self.parameter("open", "Only open ones", schema: ["type": "boolean"])], ok: Self.response("The work orders", json), errors: ["400"]),
+            "post": Self.operation("openWorkOrder", "Open a work order from a patrol finding (editor)", tag: "Register", parameters: [],
+                ok: Self.response("The work order", json), errors: ["400", "404", "413", "415"], security: true,
+                body: ["type": "object", "required": ["patrol", "marker", "date"], "properties": [
+                    "patrol": ["type": "integer"], "marker": Self.string, "date": Self.day, "note": Self.string]]),
+        ]
+        paths["/register/orders/{id}"] = ["get": Self.operation("getWorkOrder", "A work order and its steps", tag: "Register", parameters: [id("The work order id")], ok: Self.response("The work order", json))]
+        paths["/register/orders/{id}/steps"] = ["post": Self.operation("advanceWorkOrder", "Assign, finish, verify or cancel a work order (editor)", tag: "Register",
+            parameters: [id("The work order id")], ok: Self.response("The work order after the step", json), errors: ["400", "404", "409", "413", "415"], security: true,
+            body: ["type": "object", "required": ["state", "date"], "properties": [
+                "state": ["type": "string", "enum": ["assigned", "done", "verified", "cancelled"]], "date": Self.day, "note": Self.string,
+                "assignee": Self.string, "replacedAt": lonLat]])]
+        paths["/register/disputes"] = ["get": Self.operation("listDisputes", "Boundary disputes", tag: "Register", parameters: [
+            Self.parameter("line", "Only on this line", schema: Self.string), Self.parameter("open", "Only open ones", schema: ["type": "boolean"]),
+        ], ok: Self.response("The disputes", json), errors: ["400"])]
+        paths["/register/due"] = ["get": Self.operation("getDue", "Joint inspections and patrols due", tag: "Register", parameters: [at],
+            ok: Self.response("What is due", json), errors: ["400"])]
+        paths["/register/report"] = ["get": Self.operation("getRegisterReport", "Upkeep per division: markers by condition, patrols overdue, open work orders, disputes", tag: "Register", parameters: [
+            Self.parameter("division", "Only this division code", schema: Self.string), at,
+            Self.parameter("f", "json (default), csv, text or html (a page with a map)", schema: ["type": "string", "enum": ["json", "csv", "text", "html"]]),
+        ], ok: Self.response("The report", ["application/json", "text/csv", "text/plain", "text/html"]), errors: ["400"])]
     }
 
     private var components: Object {
@@ -173,7 +233,7 @@ struct OpenAPIDocument {
                      "description": "OGC API – Features for administrative divisions (as of any day), boundary lines and markers, and the quhua gazetteer API.",
                      "license": ["name": "MIT"]],
             "servers": [["url": serverURL]],
-            "tags": [["name": "Capabilities"], ["name": "Data"], ["name": "Gazetteer"], ["name": "Naming"], ["name": "Access"]],
+            "tags": [["name": "Capabilities"], ["name": "Data"], ["name": "Gazetteer"], ["name": "Naming"], ["name": "Access"], ["name": "Register"]],
             "paths": paths,
             "components": components,
         ]

@@ -2,6 +2,7 @@ import Foundation
 import Gazetteer
 import GeoFormats
 import Hummingbird
+import Register
 import NIOCore
 
 /// An error answered as RFC 9457 problem details (`application/problem+json`).
@@ -61,6 +62,16 @@ extension Problem {
             case .invalidTransition: return Problem(.conflict, "Step not allowed", detail: error.description)
             case .conflict: return Problem(.conflict, "Conflict", detail: error.description)
             case .database: return Problem(.internalServerError, "Database error", detail: error.description)
+            }
+        case let error as RegisterError:
+            switch error {
+            case .unknownMarker, .unknownLine, .unknownMarkerOrLine, .unknownRecord:
+                return Problem(.notFound, "Not found", detail: error.description)
+            case .invalidTransition: return Problem(.conflict, "Step not allowed", detail: error.description)
+            case .clientIDConflict, .conflict: return Problem(.conflict, "Conflict", detail: error.description)
+            case .database: return Problem(.internalServerError, "Database error", detail: error.description)
+            case .unreadableFile: return Problem(.internalServerError, "Storage error", detail: error.description)
+            default: return Problem(.badRequest, "Invalid input", detail: error.description)
             }
         case is NIOTooManyBytesError:
             return Problem(.contentTooLarge, "Content too large", detail: "the request body is larger than the server accepts")

@@ -37,6 +37,7 @@ public enum QuhuaServer {
         GazetteerRoutes(services: services).register(routes)
         NamingRoutes(services: services).register(routes)
         AccessRoutes(services: services).register(routes)
+        RegisterRoutes(services: services).register(routes)
         return router
     }
 

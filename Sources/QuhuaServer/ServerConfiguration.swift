@@ -16,6 +16,9 @@ public struct ServerConfiguration: Sendable {
     public var databasePath: String
     /// The files or folders of a survey whose lines and markers are served as collections.
     public var surveyPaths: [String] = []
+    /// The boundary upkeep register (`quhua register`) whose lines, markers, patrols, work orders
+    /// and disputes are served; none when `nil`.
+    public var registerPath: String?
     /// A file of token digests (`ROLE ACTOR sha256:HEX` per line) accepted besides the database's tokens.
     public var tokenFile: String?
     /// The folder of the web app; the copy built into the executable's resources by default.
@@ -25,6 +28,8 @@ public struct ServerConfiguration: Sendable {
     public var publicURL: String?
     /// The largest request body accepted, in bytes.
     public var maxBodySize: Int = 64 * 1024
+    /// The largest patrol accepted, in bytes: its photos come inside the JSON body (base64).
+    public var maxPatrolSize: Int = 32 * 1024 * 1024
 
     public init(databasePath: String) {
         self.databasePath = databasePath

@@ -46,7 +46,7 @@ import Testing
         try await ServerFixture.withClient { client in
             try await client.execute(uri: "/collections", method: .get) { response in
                 let ids = (response.json["collections"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-                #expect(ids == ["divisions", "boundary-lines", "markers"])
+                #expect(ids == ["divisions", "boundary-lines", "markers", "register-lines", "register-markers"])
             }
             try await client.execute(uri: "/collections/rivers", method: .get) { response in
                 #expect(response.status == .notFound)

@@ -4,9 +4,11 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import QuhuaServer
+import Register
 
 /// A gazetteer built once from the shipped GeoData (the whole history, Chongqing's townships,
-/// the prefecture polygons) and a server over it serving the clean sample survey.
+/// the prefecture polygons) and a server over it serving the clean sample survey and an upkeep
+/// register holding the 2020 joint-inspection record of the inspection sample.
 enum ServerFixture {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let geoData = packageRoot.appendingPathComponent("GeoData")
@@ -17,6 +19,8 @@ enum ServerFixture {
         var viewerToken: String
         var adminToken: String
         var fileToken: String
+        var patrollerToken: String
+        var registerPath: String
     }
 
     static func temporaryDirectory(_ label: String) -> URL {
@@ -46,6 +50,11 @@ enum ServerFixture {
         let editor = try tokens.issue(role: .editor, actor: "li.ming", issuedBy: "tests").token
         let viewer = try tokens.issue(role: .viewer, actor: "wang.fang", issuedBy: "tests").token
         let admin = try tokens.issue(role: .admin, actor: "ops", issuedBy: "tests").token
+        let patroller = try tokens.issue(role: .patroller, actor: "zhao.lei", issuedBy: "tests").token
+        let registerPath = folder.appendingPathComponent("register.sqlite").path
+        _ = try RegisterStore(path: registerPath).importInspection(ImportRequest(
+            survey: [geoData.appendingPathComponent("samples/inspection/before").path], date: try Day.register("2020-06-18"),
+            agreement: "陕界〔2020〕1号"), actor: "tests")
         let fileToken = AccessTokens.newToken()
         let tokenFile = folder.appendingPathComponent("tokens")
         try "# quhua tokens\neditor zhang.wei \(AccessTokens.digest(of: fileToken))\n".write(to: tokenFile, atomically: true, encoding: .utf8)
@@ -53,8 +62,10 @@ enum ServerFixture {
         configuration.port = 0
         configuration.surveyPaths = [geoData.appendingPathComponent("samples/clean").path]
         configuration.tokenFile = tokenFile.path
+        configuration.registerPath = registerPath
         let services = try QuhuaServices(configuration: configuration, store: store)
-        return Built(services: services, editorToken: editor, viewerToken: viewer, adminToken: admin, fileToken: fileToken)
+        return Built(services: services, editorToken: editor, viewerToken: viewer, adminToken: admin, fileToken: fileToken,
+                     patrollerToken: patroller, registerPath: registerPath)
     }
 
     static func built() throws -> Built { try shared.get() }

@@ -11,18 +11,21 @@ struct Serve: AsyncParsableCommand {
         discussion: """
         Listens on 127.0.0.1:8080 by default (only this machine); --bind 0.0.0.0 exposes it. \
         Reads are open to everyone who can reach the server; writes (naming applications and \
-        steps, list entries, place edits) need a bearer token with the editor role, made with \
-        `quhua token add`; every write is audited under the token's actor. Stops gracefully on \
-        SIGINT or SIGTERM.
+        steps, list entries, place edits, work orders) need a bearer token with the editor role, \
+        patrols one with the patroller role, made with `quhua token add`; every write is audited \
+        under the token's actor. Stops gracefully on SIGINT or SIGTERM.
 
         Endpoints: / (landing page), /api (OpenAPI 3.0), /collections (divisions as of any \
         day, and with --survey the survey's boundary-lines and markers), /search, \
         /autocomplete, /places/{code}, /places/{code}/history, /tree, /reverse, /romanize, \
-        /naming/cases; the web app at /app/.
+        /naming/cases; with --register the upkeep register (/register/…, collections \
+        register-lines and register-markers); the web app at /app/ and the phone patrol page \
+        at /app/patrol/.
 
         Examples:
           quhua serve
           quhua serve --port 9000 --survey GeoData/samples/clean
+          quhua serve --register ~/.local/share/quhua/register.sqlite
           quhua serve --bind 0.0.0.0 --public-url https://gazetteer.example.org
         """)
 
@@ -37,6 +40,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Files or folders of a survey whose lines and markers to serve.", valueName: "path"))
     var survey: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("The upkeep register to serve (made by `quhua register import`).", valueName: "path"))
+    var register: String?
+
     @Option(name: .customLong("token-file"), help: ArgumentHelp(
         "A file of token digests accepted besides the database's tokens (lines “ROLE ACTOR sha256:HEX”, from `quhua token add --token-file`).",
         valueName: "path"))
@@ -50,6 +56,9 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if let register, !FileManager.default.fileExists(atPath: register) {
+            throw ValidationError("--register: no register at \(register) (make one with `quhua register import`)")
+        }
         if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
             throw ValidationError("--public-url must start with http:// or https://")
         }
@@ -60,6 +69,7 @@ struct Serve: AsyncParsableCommand {
         configuration.host = bind
         configuration.port = port
         configuration.surveyPaths = survey
+        configuration.registerPath = register
         configuration.tokenFile = tokenFile
         configuration.webRoot = webRoot
         configuration.publicURL = publicURL

@@ -26,7 +26,7 @@ struct TokenAdd: GazetteerCommand {
 
     @OptionGroup var options: GazetteerOptions
 
-    @Option(name: .long, help: "viewer, editor or admin.")
+    @Option(name: .long, help: "viewer (reads /whoami), patroller (records patrols), editor (writes names and work orders) or admin (everything).")
     var role: AccessRole
 
     @Option(name: .customLong("token-file"), help: ArgumentHelp("Append the token's digest to this file instead of the database.", valueName: "path"))

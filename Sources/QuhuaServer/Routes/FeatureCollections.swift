@@ -37,6 +37,16 @@ struct FeatureCollections {
                              description: "The boundary markers of the served survey (\(survey.source)).",
                              extent: extents ? Self.extent(survey.markers) : nil, temporal: nil, filters: []))
         }
+        if services.register != nil {
+            list.append(Info(id: "register-lines", title: "Boundary lines under care",
+                             description: "The lines of the upkeep register in force on the day of datetime (today by default): level, the divisions on each side, the agreement, the last joint inspection.",
+                             extent: extents ? Self.extent(try registerFeatures("register-lines", day: .today)) : nil,
+                             temporal: nil, filters: []))
+            list.append(Info(id: "register-markers", title: "Boundary markers under care (界桩)",
+                             description: "The markers of the upkeep register standing on the day of datetime (today by default), where they stood that day, with the latest patrol condition and whether a patrol is overdue.",
+                             extent: extents ? Self.extent(try registerFeatures("register-markers", day: .today)) : nil,
+                             temporal: nil, filters: []))
+        }
         return list
     }
 
@@ -60,13 +70,13 @@ struct FeatureCollections {
             let query = DivisionShapeQuery(day: day, bbox: bbox, level: level, parentCode: parent, offset: offset, limit: limit)
             return try DivisionCollection(store: services.store).page(query)
         default:
-            let features = try surveyFeatures(id).filter { feature in
+            let matching = try features(id, day: day).filter { feature in
                 guard let bbox else { return true }
                 guard let e = feature.envelope else { return false }
                 return e.maxX >= bbox.minX && e.minX <= bbox.maxX && e.maxY >= bbox.minY && e.minY <= bbox.maxY
             }
-            let start = min(offset, features.count), end = min(start + limit, features.count)
-            return PublishedPage(matched: features.count, features: Array(features[start..<end]))
+            let start = min(offset, matching.count), end = min(start + limit, matching.count)
+            return PublishedPage(matched: matching.count, features: Array(matching[start..<end]))
         }
     }
 
@@ -79,12 +89,27 @@ struct FeatureCollections {
         case "divisions":
             found = try Int64(featureID).flatMap { try DivisionCollection(store: services.store).feature(placeID: $0, day: day) }
         default:
-            found = try surveyFeatures(id).first { $0.id == featureID }
+            found = try features(id, day: day).first { $0.id == featureID }
         }
         guard let found else {
-            throw Problem(.notFound, "Not found", detail: "collection \(id) has no feature “\(featureID)”" + (id == "divisions" ? " with a boundary on \(day)" : ""))
+            throw Problem(.notFound, "Not found", detail: "collection \(id) has no feature “\(featureID)”"
+                          + (id == "divisions" ? " with a boundary on \(day)" : id.hasPrefix("register-") ? " on \(day)" : ""))
         }
         return found
+    }
+
+    /// The features of a survey or register collection (the register's as of `day`).
+    private func features(_ id: String, day: Day) throws -> [PublishedFeature] {
+        id.hasPrefix("register-") ? try registerFeatures(id, day: day) : try surveyFeatures(id)
+    }
+
+    private func registerFeatures(_ id: String, day: Day) throws -> [PublishedFeature] {
+        guard let register = services.register else { _ = try info(id, extents: false); return [] }
+        switch id {
+        case "register-lines": return try register.lines(on: day)
+        case "register-markers": return try register.markers(on: day)
+        default: _ = try info(id, extents: false); return []
+        }
     }
 
     private func surveyFeatures(_ id: String) throws -> [PublishedFeature] {
