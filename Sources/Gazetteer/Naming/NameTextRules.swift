@@ -51,7 +51,7 @@ public struct NameTextRules: Sendable {
                                          message: "“\(name)” uses the name of \(person)", matched: person))
             } else if isRoad, let given, specific == given {
                 found.append(NameFinding(rule: NameRule.person.rawValue, severity: profile.severity(.person),
-                                         message: "“\(name)” is built from the given name of \(person) and a road term", matched: given))
+                                         message: "“\(name)” is built from \(given), part of the name of \(person), and a road term", matched: given))
             }
         }
         return found
@@ -97,8 +97,8 @@ public struct NameTextRules: Sendable {
             guard profile.isEnabled(.genericMisfit) else { return [] }
             let owner = NameCategory.allCases.first { $0 != category && profile.generics(of: $0).contains(term) }
             return [NameFinding(rule: NameRule.genericMisfit.rawValue, severity: profile.severity(.genericMisfit),
-                                message: "“\(name)” ends in \(term), " + (owner.map { "the generic term of a \($0.chinese) (\($0.rawValue))" } ?? "a term that does not fit")
-                                    + ", not of a \(category.chinese) (\(category.rawValue)): use \(own.prefix(6).joined(separator: ", "))",
+                                message: "“\(name)” ends in \(term)" + (owner.map { ", a generic term of a \($0.chinese) (\($0.rawValue))," } ?? ",")
+                                    + " not in a generic term of a \(category.chinese) (\(category.rawValue)): \(own.prefix(6).joined(separator: ", "))",
                                 matched: term)]
         }
         guard profile.isEnabled(.genericMissing) else { return [] }
