@@ -15,7 +15,7 @@ import Pinyin
 /// let check = NameCheck(store: store)
 /// let report = try check.check(NameProposal(name: "解放杯街道", within: "500103"))
 /// report.findings.map(\.rule)              // ["name.homophone"]
-/// report.findings[0].conflicts[0].code     // "500103001000" (解放碑街道)
+/// report.findings[0].conflicts[0].code     // "500103003000" (解放碑街道)
 /// ```
 public struct NameCheck: Sendable {
     public let store: GazetteerStore

@@ -30,7 +30,7 @@ public struct ConflictingName: Sendable, Codable, Equatable, Hashable {
 /// ```swift
 /// let report = try NameCheck(store: store).check(NameProposal(name: "解放碑街道", within: "500103"))
 /// report.findings.first?.rule        // "name.duplicate"
-/// report.findings.first?.conflicts   // [ConflictingName(name: "解放碑街道", code: "500103001000")]
+/// report.findings.first?.conflicts   // [ConflictingName(name: "解放碑街道", code: "500103003000")]
 /// ```
 public struct NameFinding: Sendable, Codable, Equatable {
     /// The rule's stable id, for example `name.duplicate` (see ``NameRule``).
