@@ -105,6 +105,16 @@ echo "\$ quhua tree --at 1996 --root 510000   (Sichuan before Chongqing left it;
 "$BIN" tree --at 1996 --root 510000 --db "$DB" | head -8
 echo "\$ quhua reverse 106.57 29.56   (Yuzhong, Chongqing)"; "$BIN" reverse 106.57 29.56 --db "$DB" || exit 3
 
+section "Checks for proposed names (docs/naming-checks.md): exit 1 on an error finding, 0 otherwise"
+echo "\$ quhua naming check 泰白街道 --within 500101   (sounds like 太白街道)"
+"$BIN" naming check 泰白街道 --within 500101 --db "$DB"; status=$?
+[ "$status" -eq 1 ] || { echo "expected exit 1, got $status"; exit 3; }
+echo "\$ quhua naming check 龙萨镇 --within 500101   (near-homophone of 龙沙镇: a warning)"
+"$BIN" naming check 龙萨镇 --within 500101 --db "$DB" || exit 3
+echo "\$ quhua naming check 威尼斯花园 --within 500103001000 --category housing-estate"
+"$BIN" naming check 威尼斯花园 --within 500103001000 --category housing-estate --db "$DB"; status=$?
+[ "$status" -eq 1 ] || { echo "expected exit 1, got $status"; exit 3; }
+
 section "Gazetteer exports: today's prefectures with boundaries, and Chongqing in 1997 as Linked Places"
 "$BIN" export --format gpkg --level prefecture -o "$OUT/prefectures-gazetteer.gpkg" --db "$DB" || exit 3
 "$BIN" export --format lpf --at 1997-07-01 --within 500000 -o "$OUT/chongqing-1997.lpf.json" --db "$DB" || exit 3

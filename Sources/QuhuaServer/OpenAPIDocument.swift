@@ -108,12 +108,13 @@ struct OpenAPIDocument {
             "action": ["type": "string", "enum": ["name", "rename"]], "proposedName": Self.string, "applicant": Self.string,
             "appliedOn": Self.day, "placeCode": Self.string, "parentCode": Self.string, "level": ["type": "string", "enum": Self.levels],
             "romanization": Self.string, "meaning": Self.string, "origin": Self.string, "authority": Self.string, "note": Self.string,
+            "category": ["type": "string", "enum": ["township", "town", "subdistrict", "village", "community", "road", "bridge", "square", "housing-estate", "building", "mountain", "river", "lake"]],
         ]]
         paths["/naming/cases"] = [
             "get": Self.operation("listNamingCases", "Naming cases (one window: application → review → approval → announcement → filing)", tag: "Naming",
                                   parameters: [Self.parameter("state", "Only cases in this state", schema: ["type": "string", "enum": ["applied", "under_review", "approved", "rejected", "announced", "filed"]])],
                                   ok: Self.response("The cases", json), errors: ["400"]),
-            "post": Self.operation("applyForName", "Apply for a name or a rename (editor)", tag: "Naming", parameters: [],
+            "post": Self.operation("applyForName", "Apply for a name or a rename (editor); the answer carries the name check stored with the case", tag: "Naming", parameters: [],
                                    ok: Self.response("The new case", json), errors: ["400", "409", "413", "415"], security: true, body: application),
         ]
         paths["/naming/cases/{id}"] = ["get": Self.operation("getNamingCase", "A naming case and its steps", tag: "Naming",

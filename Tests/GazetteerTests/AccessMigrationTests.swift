@@ -31,7 +31,7 @@ final class AccessMigrationTests: XCTestCase {
         }
 
         let store = try GazetteerStore(path: path, searchKeys: nil)
-        XCTAssertEqual(try store.appliedMigrations().last, "v7-patroller-role")
+        XCTAssertTrue(try store.appliedMigrations().contains("v7-patroller-role"))
         let tokens = AccessTokens(store: store)
         XCTAssertEqual(try tokens.authenticate(live), AccessGrant(tokenID: 7, actor: "li.ming", role: .editor))
         XCTAssertNil(try tokens.authenticate(revoked))

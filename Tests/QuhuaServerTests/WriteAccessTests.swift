@@ -37,6 +37,11 @@ import Testing
         try await ServerFixture.withClient { client in
             let created = try await client.execute(uri: "/naming/cases", method: .post, headers: bearer(fixture.editorToken), body: jsonBody(application)) { response in
                 #expect(response.status == .created, "\(response.text)")
+                // The name check ran and is stored with the case.
+                let checks = response.json["checks"] as? [[String: Any]] ?? []
+                #expect(checks.count == 1)
+                #expect(checks.first?["category"] as? String == "road")
+                #expect((checks.first?["within"] as? [String: Any])?["code"] as? String == "500103")
                 return response.json["case"] as? [String: Any] ?? [:]
             }
             let id = created["id"] as? Int ?? 0
@@ -54,6 +59,7 @@ import Testing
             }
             try await client.execute(uri: "/naming/cases/\(id)", method: .get) { response in
                 #expect((response.json["case"] as? [String: Any])?["state"] as? String == "under_review")
+                #expect((response.json["checks"] as? [[String: Any]])?.count == 1)
             }
             try await client.execute(uri: "/audit?limit=20", method: .get, headers: bearer(fixture.adminToken)) { response in
                 let entries = response.json["entries"] as? [[String: Any]] ?? []

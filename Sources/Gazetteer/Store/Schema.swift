@@ -19,6 +19,7 @@ enum Schema {
         migrator.registerMigration("v5-search-as-of", migrate: searchAsOf)
         migrator.registerMigration("v6-access", migrate: access)
         migrator.registerMigration("v7-patroller-role", migrate: patrollerRole)
+        migrator.registerMigration("v8-naming-checks", migrate: namingChecks)
         return migrator
     }
 
@@ -355,5 +356,41 @@ enum Schema {
             CREATE INDEX search_doc_specific_as_of ON search_doc(specific, as_of_rank);
             """)
         try SearchIndexer.derivePeriods(db, where: SearchIndexer.undatedNames)
+    }
+
+    /// The checks of proposed names run when an application is filed (``NameCheck``): one
+    /// `naming_check` row per run, one `naming_finding` row per finding with its conflicting
+    /// names as JSON. Kept like the cases themselves: never deleted.
+    private static func namingChecks(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE naming_check (
+              id INTEGER PRIMARY KEY,
+              case_id INTEGER NOT NULL REFERENCES naming_case(id),
+              checked_at TEXT NOT NULL,          -- UTC, ISO 8601
+              day TEXT NOT NULL,                 -- the day whose names were compared
+              profile TEXT NOT NULL,             -- the naming profile's name
+              category TEXT,                     -- NameCategory raw value, NULL when none was given or inferred
+              within_code TEXT,                  -- the unit compared within
+              within_name TEXT,
+              compared INTEGER NOT NULL,         -- how many names within the unit were compared
+              pinyin TEXT                        -- toneless pinyin of the specific part
+            );
+            CREATE INDEX naming_check_case ON naming_check(case_id);
+            CREATE TABLE naming_finding (
+              id INTEGER PRIMARY KEY,
+              check_id INTEGER NOT NULL REFERENCES naming_check(id),
+              case_id INTEGER NOT NULL REFERENCES naming_case(id),
+              rule TEXT NOT NULL,                -- e.g. name.duplicate
+              severity TEXT NOT NULL CHECK (severity IN ('error','warning')),
+              message TEXT NOT NULL,
+              matched TEXT,
+              conflicts TEXT NOT NULL            -- JSON array of {name, code, pinyin}
+            );
+            CREATE INDEX naming_finding_case ON naming_finding(case_id);
+            CREATE TRIGGER naming_check_keep_history BEFORE DELETE ON naming_check
+            BEGIN SELECT RAISE(ABORT, 'history is never deleted from naming_check'); END;
+            CREATE TRIGGER naming_finding_keep_history BEFORE DELETE ON naming_finding
+            BEGIN SELECT RAISE(ABORT, 'history is never deleted from naming_finding'); END;
+            """)
     }
 }

@@ -122,6 +122,8 @@ public struct NamingApplication: Sendable, Equatable {
     public var parentCode: String?
     /// For a new place: township, village or feature (default feature).
     public var level: PlaceLevel?
+    /// What the name is for, for the name check; default: inferred from the generic term.
+    public var category: NameCategory?
     public var proposedName: String
     /// Default: the Pinyin module's romanisation.
     public var romanization: String?
@@ -134,8 +136,10 @@ public struct NamingApplication: Sendable, Equatable {
 
     public init(action: NamingCase.Action, proposedName: String, applicant: String, appliedOn: Day,
                 placeCode: String? = nil, parentCode: String? = nil, level: PlaceLevel? = nil, romanization: String? = nil,
-                meaning: String? = nil, origin: String? = nil, authority: String? = nil, note: String? = nil) {
+                meaning: String? = nil, origin: String? = nil, authority: String? = nil, note: String? = nil,
+                category: NameCategory? = nil) {
         self.action = action
+        self.category = category
         self.proposedName = proposedName
         self.applicant = applicant
         self.appliedOn = appliedOn

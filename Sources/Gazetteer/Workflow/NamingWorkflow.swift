@@ -9,6 +9,11 @@ import GRDB
 /// rename ends the place's current standard name and starts the new one; a new name creates
 /// the place under its parent.
 ///
+/// Filing an application also checks the proposed name (``NameCheck``, with ``namingProfile``)
+/// and stores the report with the case (``checks(of:)``) for its reviewers. The findings never
+/// stop an application from being filed, errors included: whether a name that breaks a rule is
+/// refused is the reviewers' decision, recorded with `reject`.
+///
 /// ```swift
 /// let workflow = NamingWorkflow(store: store)
 /// let id = try workflow.apply(NamingApplication(action: .rename, proposedName: "新名区", applicant: "某区人民政府",
@@ -19,12 +24,15 @@ import GRDB
 /// ```
 public struct NamingWorkflow: Sendable {
     public let store: GazetteerStore
+    /// The rules proposed names are checked by when an application is filed.
+    public let namingProfile: NamingProfile
 
-    public init(store: GazetteerStore) {
+    public init(store: GazetteerStore, namingProfile: NamingProfile = .standard) {
         self.store = store
+        self.namingProfile = namingProfile
     }
 
-    /// Files an application; the case starts as `applied`.
+    /// Files an application; the case starts as `applied`, and the name check's report is stored with it.
     ///
     /// - Returns: The case id.
     /// - Throws: ``GazetteerError/notFound(_:)`` when the place (rename) or parent (new name)
@@ -74,6 +82,9 @@ public struct NamingWorkflow: Sendable {
             let id = db.lastInsertedRowID
             try db.execute(sql: "INSERT INTO naming_step (case_id, at, actor, from_state, to_state, note) VALUES (?, ?, ?, NULL, 'applied', ?)",
                            arguments: [id, AuditRecord.timestamp(), actor, application.note])
+            if let report = try checkName(db, application, name: name, placeID: placeID, parentID: parentID, level: level) {
+                try NamingCheckRecords.store(report, caseID: id, in: db)
+            }
             let created = try Self.fetch(db, id: id)
             return (id, AuditRecord(actor: actor, action: "naming.apply", target: "naming_case \(id)", before: nil, after: created))
         }
@@ -147,11 +158,47 @@ public struct NamingWorkflow: Sendable {
         try store.read { db in try Self.fetch(db, id: id) }
     }
 
+    /// The name checks stored with a case, oldest first (one, made when the application was filed).
+    public func checks(of id: Int64) throws -> [NameCheckReport] {
+        try store.read { db in
+            _ = try Self.fetch(db, id: id)
+            return try NamingCheckRecords.reports(of: id, in: db)
+        }
+    }
+
     /// The steps a case went through, oldest first.
     public func steps(of id: Int64) throws -> [NamingStep] {
         try store.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM naming_step WHERE case_id = ? ORDER BY id", arguments: [id]).map(NamingStep.init(row:))
         }
+    }
+
+    /// Checks the proposed name of an application within the parent of the place (rename) or the
+    /// given parent (new place); `nil` when the place has no parent to compare within.
+    private func checkName(_ db: Database, _ application: NamingApplication, name: String, placeID: Int64?, parentID: Int64?,
+                           level: PlaceLevel?) throws -> NameCheckReport? {
+        let day = application.appliedOn
+        let unitID: Int64
+        let checkedLevel: PlaceLevel
+        if let parentID {
+            unitID = parentID
+            checkedLevel = level ?? .feature
+        } else if let placeID, let parent = try Int64.fetchOne(db, sql: """
+            SELECT parent_id FROM hierarchy WHERE child_id = :id
+              AND (valid_from IS NULL OR valid_from <= :day) AND (valid_to IS NULL OR valid_to > :day)
+            ORDER BY valid_to IS NULL DESC, id DESC LIMIT 1
+            """, arguments: ["id": placeID, "day": day.description]) {
+            unitID = parent
+            checkedLevel = PlaceLevel(rawValue: try String.fetchOne(db, sql: "SELECT level FROM place WHERE id = ?", arguments: [placeID]) ?? "") ?? .feature
+        } else {
+            return nil
+        }
+        guard let unitCode = try PlaceSQL.fact(db, table: "place_code", column: "code", placeID: unitID, at: day, extra: "") else { return nil }
+        var category = application.category ?? NameCategory.infer(from: name)
+        if let inferred = category, inferred.level != checkedLevel { category = application.category }
+        let checker = NameCheck(store: store, profile: namingProfile)
+        return try checker.check(NameProposal(name: name, within: unitCode, category: category, day: day), in: db, strictScope: false,
+                                 excludingPlaceID: placeID, levelOverride: checkedLevel)
     }
 
     static func kind(for level: PlaceLevel) -> PlaceKind {

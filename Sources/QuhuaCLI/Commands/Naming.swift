@@ -14,6 +14,10 @@ struct Naming: ParsableCommand {
         approved case renames the place (or creates the new one) through a change event that cites \
         the decision and the announcement. Every step is in the audit log.
 
+        `naming check` checks a proposed name against the naming rules (`naming rules` lists them); \
+        `naming apply` runs the same check and stores its findings with the case for the reviewers \
+        (`naming checks ID` shows them). Findings never stop an application from being filed.
+
         Example:
           quhua naming apply --rename 500101 --name 新名区 --applicant 某区人民政府 --on 2025-01-10
           quhua naming review 1 --on 2025-02-01
@@ -21,7 +25,7 @@ struct Naming: ParsableCommand {
           quhua naming announce 1 --on 2025-03-15 --reference "公告第1号"
           quhua naming file 1 --on 2025-04-01 --reference "备案第7号"
         """,
-        subcommands: [NamingApply.self, NamingStepCommand<Review>.self, NamingStepCommand<Approve>.self, NamingStepCommand<Reject>.self,
+        subcommands: [NamingCheckCommand.self, NamingRules.self, NamingChecks.self, NamingApply.self, NamingStepCommand<Review>.self, NamingStepCommand<Approve>.self, NamingStepCommand<Reject>.self,
                       NamingStepCommand<Announce>.self, NamingStepCommand<File>.self, NamingList.self])
 }
 
@@ -73,6 +77,11 @@ struct NamingApply: GazetteerCommand {
     @Option(name: .long, help: "A note kept with the case.")
     var note: String?
 
+    @Option(name: .long, help: ArgumentHelp("What the name is for, for the name check (default: from the generic term).", valueName: "category"))
+    var category: NameCategory?
+
+    @OptionGroup var profileOption: NamingProfileOption
+
     func validate() throws {
         guard (rename == nil) != (parent == nil) else { throw ValidationError("give either --rename CODE or --parent CODE") }
         if rename != nil, level != nil || code != nil { throw ValidationError("--level and --code are for new places (--parent)") }
@@ -80,16 +89,20 @@ struct NamingApply: GazetteerCommand {
     }
 
     func execute() throws {
+        let profile = try profileOption.load()
         let store = try options.openStore()
         let application = NamingApplication(
             action: rename != nil ? .rename : .name, proposedName: name, applicant: applicant,
             appliedOn: try on.map { try Day(parsing: $0) } ?? Day.today, placeCode: rename ?? code, parentCode: parent, level: level,
-            romanization: romanization, meaning: meaning, origin: origin, authority: authority, note: note)
-        let workflow = NamingWorkflow(store: store)
+            romanization: romanization, meaning: meaning, origin: origin, authority: authority, note: note, category: category)
+        let workflow = NamingWorkflow(store: store, namingProfile: profile)
         let id = try workflow.apply(application, actor: options.actorName)
         let created = try workflow.get(id)
         if options.format == .json { return try Terminal.printJSON(created) }
         print("naming case \(id): \(created.action.rawValue) “\(created.proposedName)”\(created.romanization.map { " (\($0))" } ?? "") — applied")
+        for report in try workflow.checks(of: id) {
+            print(NamingCheckText.render(report))
+        }
     }
 }
 
@@ -164,6 +177,23 @@ struct NamingStepCommand<Kind: NamingStepKind>: GazetteerCommand {
         var line = "naming case \(id): \(updated.state.rawValue)"
         if let event = updated.eventID, Kind.step == .announce { line += " (change event \(event))" }
         print(line)
+    }
+}
+
+struct NamingChecks: GazetteerCommand {
+    static let configuration = CommandConfiguration(commandName: "checks", abstract: "Show the name check stored with a naming case.")
+
+    @OptionGroup var options: GazetteerOptions
+
+    @Argument(help: "The case number.")
+    var id: Int64
+
+    func execute() throws {
+        let store = try options.openStore()
+        let reports = try NamingWorkflow(store: store).checks(of: id)
+        if options.format == .json { return try Terminal.printJSON(reports) }
+        if reports.isEmpty { print("Naming case \(id) has no stored name check (filed before checks were recorded, or its place has no parent).") }
+        for report in reports { print(NamingCheckText.render(report)) }
     }
 }
 

@@ -48,8 +48,8 @@ struct NamingRoutes {
 
     private func namingCase(_ id: Int64) throws -> Response {
         let workflow = NamingWorkflow(store: services.store)
-        struct Answer: Encodable { var `case`: NamingCase; var steps: [NamingStep] }
-        return try Reply.json(Answer(case: try workflow.get(id), steps: try workflow.steps(of: id)))
+        struct Answer: Encodable { var `case`: NamingCase; var steps: [NamingStep]; var checks: [NameCheckReport] }
+        return try Reply.json(Answer(case: try workflow.get(id), steps: try workflow.steps(of: id), checks: try workflow.checks(of: id)))
     }
 
     private struct Application: Decodable {
@@ -65,19 +65,21 @@ struct NamingRoutes {
         var origin: String?
         var authority: String?
         var note: String?
+        var category: NameCategory?
     }
 
+    /// Files the application; the answer carries the name check stored with it (its findings never refuse the application).
     private func apply(_ request: Request) async throws -> Response {
         let grant = try services.access.require(.editor, for: request)
         let a = try await body(Application.self, request)
         let application = NamingApplication(
             action: a.action, proposedName: a.proposedName, applicant: a.applicant, appliedOn: try day(a.appliedOn, field: "appliedOn"),
             placeCode: a.placeCode, parentCode: a.parentCode, level: a.level, romanization: a.romanization,
-            meaning: a.meaning, origin: a.origin, authority: a.authority, note: a.note)
+            meaning: a.meaning, origin: a.origin, authority: a.authority, note: a.note, category: a.category)
         let workflow = NamingWorkflow(store: services.store)
         let id = try workflow.apply(application, actor: grant.actor)
-        struct Answer: Encodable { var `case`: NamingCase }
-        return try Reply.json(Answer(case: try workflow.get(id)), status: .created)
+        struct Answer: Encodable { var `case`: NamingCase; var checks: [NameCheckReport] }
+        return try Reply.json(Answer(case: try workflow.get(id), checks: try workflow.checks(of: id)), status: .created)
     }
 
     private struct StepRequest: Decodable {
