@@ -26,7 +26,7 @@ os.environ.setdefault("SE_AVOID_STATS", "true")
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
-from webapp_test import Checks, set_viewport, start_browser, wait  # noqa: E402
+from webapp_test import Checks, check_console, set_viewport, start_browser, wait  # noqa: E402
 
 
 def main():
@@ -109,16 +109,7 @@ def main():
             return f"finding {number} selected, map moved ({before})"
         checks.run("list: clicking a finding zooms the map to it", click_finding)
 
-        def console():
-            try:
-                entries = driver.get_log("browser")
-            except Exception:
-                return "browser log not available"
-            errors = [e["message"] for e in entries if e.get("level") == "SEVERE"]
-            if errors:
-                raise AssertionError(errors[0][:300])
-            return f"{len(entries)} log entries, no script errors"
-        checks.run("page: no JavaScript errors", console)
+        checks.run("page: no JavaScript errors", lambda: check_console(driver, ignore=()))
 
     finally:
         driver.quit()

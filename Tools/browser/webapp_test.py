@@ -221,13 +221,14 @@ def check_reverse(driver, state):
     return f"{where} → {first}"
 
 
-def check_console(driver):
+def check_console(driver, ignore=("Failed to load resource", "favicon")):
+    """Fails on the first SEVERE browser log entry that contains none of the `ignore` texts."""
     try:
         entries = driver.get_log("browser")
     except Exception:
         return "browser log not available"
     errors = [e["message"] for e in entries if e.get("level") == "SEVERE"
-              and "Failed to load resource" not in e["message"] and "favicon" not in e["message"]]
+              and not any(text in e["message"] for text in ignore)]
     if errors:
         raise AssertionError(errors[0][:300])
     return f"{len(entries)} log entries, no script errors"

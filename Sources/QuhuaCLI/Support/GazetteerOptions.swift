@@ -22,24 +22,10 @@ struct GazetteerOptions: ParsableArguments {
     var actor: String?
 
     /// The actor recorded in the audit log.
-    var actorName: String {
-        if let actor, !actor.isEmpty { return actor }
-        let environment = ProcessInfo.processInfo.environment
-        return environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
-    }
+    var actorName: String { UserData.actor(actor) }
 
     /// The database path: `--db`, else the per-user data folder.
-    var databasePath: String {
-        if let db { return db }
-        let environment = ProcessInfo.processInfo.environment
-        let base: URL
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
-            base = URL(fileURLWithPath: xdg)
-        } else {
-            base = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share")
-        }
-        return base.appendingPathComponent("quhua").appendingPathComponent("gazetteer.sqlite").path
-    }
+    var databasePath: String { db ?? UserData.path("gazetteer.sqlite") }
 
     /// Opens the database, building it from GeoData when it is new or empty.
     func openStore(buildIfEmpty: Bool = true) throws -> GazetteerStore {

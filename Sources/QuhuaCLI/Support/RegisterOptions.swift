@@ -18,26 +18,13 @@ struct RegisterOptions: ParsableArguments {
     var actor: String?
 
     /// The actor recorded in the audit log.
-    var actorName: String {
-        if let actor, !actor.isEmpty { return actor }
-        let environment = ProcessInfo.processInfo.environment
-        return environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
-    }
+    var actorName: String { UserData.actor(actor) }
 
     /// The database path: `--db`, else the per-user data folder.
     var databasePath: String { db ?? Self.defaultPath }
 
     /// `$XDG_DATA_HOME/quhua/register.sqlite`, or `~/.local/share/quhua/register.sqlite`.
-    static var defaultPath: String {
-        let environment = ProcessInfo.processInfo.environment
-        let base: URL
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
-            base = URL(fileURLWithPath: xdg)
-        } else {
-            base = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share")
-        }
-        return base.appendingPathComponent("quhua").appendingPathComponent("register.sqlite").path
-    }
+    static var defaultPath: String { UserData.path("register.sqlite") }
 
     /// Opens (or creates) the register.
     func openStore() throws -> RegisterStore { try Self.openStore(at: databasePath) }
