@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Register
 import Testing
 
@@ -71,6 +72,65 @@ enum QuhuaBinary {
             outcomes.append(String(format: "%.3fs:", delay) + " \(status == nil ? "killed" : "finished") \(counts == after ? "after" : "before")")
         }
         print("kill -9 during register patrol add: " + outcomes.joined(separator: ", "))
+    }
+
+    /// Kill moments picked by the database itself: the test polls the register for its write lock
+    /// (`BEGIN IMMEDIATE`, no waiting) and sends SIGKILL the moment the command holds it, so the
+    /// process dies inside its write transaction, not before or after it.
+    @Test(.enabled(if: QuhuaBinary.exists, QuhuaBinary.skipReason))
+    func killInsideTheWriteTransaction() throws {
+        let photo = try Fixtures.folder().appendingPathComponent("IMG_0002.jpg")
+        try Data([0xFF, 0xD8, 0xFF, 0xE0] + [UInt8](repeating: 9, count: 400_000)).write(to: photo)
+        let commands: [(String, [String], Bool)] = [
+            ("import", ["register", "import", Fixtures.before, "--date", "2020-06-18", "--agreement", "陕界〔2020〕1号"], false),
+            ("patrol", ["register", "patrol", "add", "--date", "2023-04-02", "--patroller", "王五", "--marker", "0004-001:moved",
+                        "--measured", "0004-001=499937.560,3780802.270", "--photo", photo.path, "--client-id", "kill-inside"], true),
+        ]
+        for (name, arguments, needsImport) in commands {
+            /// A register migrated (and with the 2020 record when needed) before the command starts:
+            /// the command's only write is its own transaction.
+            func prepared() throws -> (String, RegisterStore) {
+                let path = try Fixtures.folder().appendingPathComponent("register.sqlite").path
+                let store = try RegisterStore(path: path)
+                if needsImport { _ = try store.importInspection(Fixtures.request2020, actor: "test", today: Fixtures.today) }
+                return (path, store)
+            }
+            let (reference, referenceStore) = try prepared()
+            try #require(run(arguments + ["--db", reference]) == 0, "the reference \(name) failed; is the binary up to date?")
+            let after = try referenceStore.rowCounts()
+            var caught = 0
+            for attempt in 1...5 {
+                let (path, store) = try prepared()
+                let before = try store.rowCounts()
+                var configuration = Configuration()
+                configuration.busyMode = .immediateError
+                let probe = try DatabaseQueue(path: path, configuration: configuration)
+                let process = try launch(arguments + ["--db", path])
+                var killedInside = false
+                while process.isRunning {
+                    do {
+                        try probe.inDatabase { db in
+                            try db.execute(sql: "BEGIN IMMEDIATE")
+                            try db.execute(sql: "ROLLBACK")
+                        }
+                    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                        kill(process.processIdentifier, SIGKILL)
+                        killedInside = true
+                        break
+                    }
+                }
+                process.waitUntilExit()
+                try probe.close()
+                let counts = try store.rowCounts()
+                #expect(try store.integrityCheck() == ["ok"], "\(name) attempt \(attempt)")
+                // The signal may land just after a commit that was already under way: then the
+                // register is as after; never anything in between.
+                #expect(counts == before || counts == after, "\(name) attempt \(attempt): \(counts)")
+                if killedInside && process.terminationReason == .uncaughtSignal && counts == before { caught += 1 }
+            }
+            print("kill -9 inside the \(name) write transaction: \(caught) of 5 runs killed holding the write lock, register as before")
+            #expect(caught > 0, "the \(name) command was never caught holding the write lock")
+        }
     }
 
     /// Runs the binary to the end and returns its exit status.
