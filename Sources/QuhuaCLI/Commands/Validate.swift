@@ -9,7 +9,7 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a boundary survey (lines, markers, division polygons) and report every defect.",
         discussion: """
-        A survey is one or more files: boundary lines (each with the division code on its left and \
+        A survey is one or more files, or a folder of them: boundary lines (each with the division code on its left and \
         right), boundary markers (界桩: number, type, line, X, Y, H) and division polygons. quhua reads \
         GeoJSON, Shapefile (.shp with .dbf/.prj/.cpg, GBK or UTF-8), GeoPackage and CSV marker tables. \
         Each file's role comes from its name (lines…, markers…, divisions…), else its geometry; or \
@@ -22,6 +22,7 @@ struct Validate: ParsableCommand {
         severities and tolerances; a profile (--profile) changes them.
 
         Examples:
+          quhua validate GeoData/samples/faulty
           quhua validate GeoData/samples/faulty/lines.geojson GeoData/samples/faulty/markers.csv GeoData/samples/faulty/divisions.geojson
           quhua validate --format html -o report.html survey/*.geojson survey/markers.csv
           quhua validate --format geojson -o findings.geojson --lines boundary.shp --markers 界桩.csv
@@ -30,7 +31,7 @@ struct Validate: ParsableCommand {
         """
     )
 
-    @Argument(help: "Survey files; the role of each comes from its name or geometry.", completion: .file())
+    @Argument(help: "Survey files, or folders holding them; the role of each file comes from its name or geometry.", completion: .file())
     var files: [String] = []
 
     @Option(help: "A file of boundary lines.", completion: .file())
@@ -86,7 +87,10 @@ struct Validate: ParsableCommand {
                 throw ExitStatus.usage.exitCode
             }
         }
-        let inputs = files.map { SurveyInput(path: $0) } + lines.map { SurveyInput(path: $0, role: .lines) }
+        // Folders stand for the survey files in them, as for `inspect`.
+        let delivered: [SurveyInput]
+        do { delivered = try SurveyFolder.inputs(files) } catch let e as SurveyLoadError { throw fail("\(e)") }
+        let inputs = delivered + lines.map { SurveyInput(path: $0, role: .lines) }
             + markers.map { SurveyInput(path: $0, role: .markers) } + divisions.map { SurveyInput(path: $0, role: .divisions) }
 
         let context = try GEOSContext()

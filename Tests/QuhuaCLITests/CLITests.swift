@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+
+/// The built `quhua` executable, run as a user runs it: every verb answers `--help`, and the exit
+/// codes keep their contract — 0 clean, 1 findings, 2 usage, 3 unreadable or invalid input —
+/// with a message on standard error that names what is wrong. Runs on the shipped GeoData.
+@Suite("quhua, the command", .serialized) struct CLITests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = root.appendingPathComponent(".build/debug/quhua").path
+    static let present = FileManager.default.isExecutableFile(atPath: binary)
+    static let absent: Comment = "skipped: the quhua binary is not at .build/debug/quhua (swift build --product quhua)"
+
+    /// What a run printed and how it ended.
+    struct Run {
+        var status: Int32
+        var out: String
+        var err: String
+    }
+
+    /// Runs quhua with `arguments` in the package folder; output goes through files, so a large
+    /// answer cannot block the pipe.
+    static func quhua(_ arguments: [String]) throws -> Run {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quhua-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outURL = folder.appendingPathComponent("out"), errURL = folder.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        var environment = ProcessInfo.processInfo.environment
+        environment["QUHUA_GEODATA"] = root.appendingPathComponent("GeoData").path
+        process.environment = environment
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   out: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                   err: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    }
+
+    /// A gazetteer with the division history and the prefecture polygons, built once.
+    static let gazetteer: Result<String, any Error> = Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quhua-cli-db-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("gazetteer.sqlite").path
+        for arguments in [["import", "areacodes", "GeoData/areacodes"], ["import", "geometry", "GeoData/cn-atlas/derived_prefectures.geojson"]] {
+            let run = try quhua(arguments + ["--db", path, "--actor", "cli-tests"])
+            guard run.status == 0 else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: run.err]) }
+        }
+        return path
+    }
+
+    static func scratch(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("quhua-cli-\(UUID().uuidString)-\(name)").path
+    }
+
+    static let verbs = ["validate", "rules", "inspect", "register", "search", "show", "history", "tree", "reverse", "import",
+                        "naming", "protect", "vanished", "edit", "romanize", "convert", "export", "serve", "token"]
+
+    @Test(.enabled(if: present, absent))
+    func everyVerbExplainsItself() throws {
+        let top = try Self.quhua(["--help"])
+        #expect(top.status == 0)
+        #expect(top.out.contains("Exit codes: 0 clean, 1 findings"))
+        for verb in Self.verbs {
+            #expect(top.out.contains("  \(verb) "), "quhua --help does not list \(verb)")
+            let help = try Self.quhua([verb, "--help"])
+            #expect(help.status == 0, "quhua \(verb) --help")
+            #expect(help.out.contains("USAGE: quhua \(verb)"), "quhua \(verb) --help")
+        }
+        #expect(try Self.quhua(["--version"]).status == 0)
+    }
+
+    @Test(.enabled(if: present, absent))
+    func usageErrorsExitWithTwo() throws {
+        let db = try Self.gazetteer.get()
+        for arguments in [["frobnicate"], ["validate"], ["validate", "--bogus"], ["validate", "GeoData/samples/clean", "--fail-on", "nothing"],
+                          ["inspect", "GeoData/samples/inspection/before"], ["convert", "-o", "x.gpkg"],
+                          ["search", "--db", db], ["token", "add", "--role", "nobody", "--actor", "x", "--db", db],
+                          ["serve", "--port", "70000", "--db", db], ["serve", "--register", "/nonexistent/register.sqlite", "--db", db],
+                          ["register", "import", "GeoData/samples/inspection/before", "--agreement", "A"]] {
+            let run = try Self.quhua(arguments)
+            #expect(run.status == 2, "quhua \(arguments.joined(separator: " ")): \(run.err)")
+            #expect(!run.err.isEmpty, "quhua \(arguments.joined(separator: " ")) says nothing on standard error")
+        }
+    }
+
+    @Test(.enabled(if: present, absent))
+    func badInputExitsWithThreeNamingIt() throws {
+        let db = try Self.gazetteer.get()
+        let register = Self.scratch("register.sqlite")
+        let cases: [([String], String)] = [
+            (["validate", "/nonexistent/lines.geojson"], "/nonexistent/lines.geojson"),
+            (["validate", "GeoData/README-does-not-exist"], "README-does-not-exist"),
+            (["convert", "/nonexistent/in.geojson", Self.scratch("out.gpkg")], "/nonexistent/in.geojson"),
+            (["show", "999999", "--db", db], "999999"),
+            (["naming", "check", "新区", "--within", "999999", "--db", db], "999999"),
+            (["register", "show", "9999", "--db", register], "9999"),
+            (["register", "import", "/nonexistent/survey", "--date", "2020-06-18", "--agreement", "A", "--db", register], "/nonexistent/survey"),
+        ]
+        for (arguments, named) in cases {
+            let run = try Self.quhua(arguments)
+            #expect(run.status == 3, "quhua \(arguments.joined(separator: " ")): \(run.err)")
+            #expect(run.err.contains(named), "quhua \(arguments.joined(separator: " ")) does not name \(named): \(run.err)")
+        }
+    }
+
+    @Test(.enabled(if: present, absent))
+    func findingsExitWithOneAndACleanRunWithZero() throws {
+        let clean = try Self.quhua(["validate", "GeoData/samples/clean"])
+        #expect(clean.status == 0, "\(clean.err)")
+        let faulty = try Self.quhua(["validate", "GeoData/samples/faulty"])
+        #expect(faulty.status == 1)
+        #expect(faulty.out.contains("marker.junction"))
+        let inspection = try Self.quhua(["inspect", "--before", "GeoData/samples/inspection/before", "--after", "GeoData/samples/inspection/after",
+                                         "--profile", "GeoData/samples/inspection/profile.json"])
+        #expect(inspection.status == 1)   // markers moved beyond the tolerance
+        #expect(inspection.out.contains("0004-001"))
+        let db = try Self.gazetteer.get()
+        let check = try Self.quhua(["naming", "check", "至尊镇", "--within", "500101", "--db", db])
+        #expect(check.status == 1)
+        #expect(check.out.contains("name.negative-word"))
+        #expect(try Self.quhua(["naming", "check", "青杠湾镇", "--within", "500101", "--db", db]).status == 0)
+    }
+
+    @Test(.enabled(if: present, absent))
+    func gazetteerVerbsAnswerOnTheShippedHistory() throws {
+        let db = try Self.gazetteer.get()
+        let search = try Self.quhua(["search", "万州", "--db", db])
+        #expect(search.status == 0 && search.out.contains("500101"))
+        let asOf = try Self.quhua(["search", "长安", "--at", "1990-01-01", "--db", db, "--format", "json"])
+        #expect(asOf.status == 0 && asOf.out.contains("610121"))
+        let show = try Self.quhua(["show", "500101", "--db", db])
+        #expect(show.status == 0 && show.out.contains("万州区"))
+        let tree = try Self.quhua(["tree", "--at", "1996-12-31", "--db", db, "--format", "json"])
+        #expect(tree.status == 0 && tree.out.contains("510200"))
+        let history = try Self.quhua(["history", "500101", "--db", db])
+        #expect(history.status == 0 && history.out.contains("1998"))
+        let reverse = try Self.quhua(["reverse", "106.57", "29.55", "--db", db])
+        #expect(reverse.status == 0 && reverse.out.contains("重庆市"))
+        let romanized = try Self.quhua(["romanize", "西安市"])
+        #expect(romanized.status == 0 && romanized.out.contains("Xi'an Shi"))
+        let exported = Self.scratch("divisions.geojson")
+        let export = try Self.quhua(["export", "--format", "geojson", "--within", "500000", "--output", exported, "--db", db])
+        #expect(export.status == 0 && export.out.contains("wrote 39 features"), "\(export.err)")
+        #expect(FileManager.default.fileExists(atPath: exported))
+        let token = try Self.quhua(["token", "add", "--role", "patroller", "--actor", "cli.tests", "--db", db])
+        #expect(token.status == 0 && token.out.hasPrefix("qh_"))
+    }
+
+    @Test(.enabled(if: present, absent))
+    func registerVerbsKeepAMarkersLife() throws {
+        let register = Self.scratch("register.sqlite")
+        let importing = ["register", "import", "GeoData/samples/inspection/before", "--date", "2020-06-18", "--agreement", "陕界〔2020〕1号", "--db", register]
+        #expect(try Self.quhua(importing).status == 0)
+        let again = try Self.quhua(importing)
+        #expect(again.status == 0)   // the same import again changes nothing, and says so
+        let patrol = try Self.quhua(["register", "patrol", "add", "--date", "2023-04-02", "--patroller", "王五", "--marker", "0004-001:moved",
+                                     "--measured", "0004-001=499937.560,3780802.270", "--db", register])
+        #expect(patrol.status == 0, "\(patrol.err)")
+        let future = try Self.quhua(["register", "patrol", "add", "--date", "2199-01-01", "--patroller", "王五", "--marker", "0004-001:intact", "--db", register])
+        #expect(future.status == 3 && future.err.contains("future"))
+        let show = try Self.quhua(["register", "show", "0004-001", "--db", register])
+        #expect(show.status == 0 && show.out.contains("moved"))
+        let report = try Self.quhua(["register", "report", "--format", "json", "--db", register])
+        #expect(report.status == 0 && report.out.contains("610100"))
+    }
+}
