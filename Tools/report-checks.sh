@@ -8,6 +8,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 QUHUA="$1"
 OUT="${2:-$(mktemp -d /tmp/quhua-report-checks.XXXXXX)}"
 mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"   # absolute: the browser tests run from Tools/browser
 S="$ROOT/GeoData/samples/faulty"
 status=0
 "$QUHUA" validate --format html -o "$OUT/faulty-report.html" "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson" || status=$?

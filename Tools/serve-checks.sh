@@ -17,6 +17,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 QUHUA="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 OUT="${2:-$(mktemp -d /tmp/quhua-serve-checks.XXXXXX)}"
 mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"   # absolute: the browser tests run from Tools/browser
 export QUHUA_GEODATA="$ROOT/GeoData"
 failures=0
 fail() { echo "serve-checks: FAIL $*"; failures=$((failures + 1)); }

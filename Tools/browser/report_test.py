@@ -35,6 +35,9 @@ def main():
     parser.add_argument("--screenshot")
     parser.add_argument("--size", default="1400x900")
     arguments = parser.parse_args()
+    if not os.path.isfile(arguments.report):
+        print(f"FAIL  open: no report at {arguments.report} (from {os.getcwd()})", flush=True)
+        return 1
     width, height = (int(v) for v in arguments.size.split("x"))
     url = pathlib.Path(arguments.report).resolve().as_uri()
 
