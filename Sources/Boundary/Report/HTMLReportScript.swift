@@ -39,6 +39,8 @@ enum HTMLReportScript {
     const RANK = { info: 0, warning: 1, error: 2 };
     const ll = (p) => L.latLng(p[1], p[0]);
     const $ = (id) => document.getElementById(id);
+    // Tooltips as text nodes: names and messages come from the survey files and are never HTML.
+    const tip = (text) => document.createTextNode(text);
 
     // The survey, drawn once on a canvas, in the survey's metric CRS (no basemap: works offline).
     const view = L.map("map", { crs: L.CRS.Simple, minZoom: -24, maxZoom: 8, zoomSnap: 0.25, preferCanvas: true, attributionControl: false });
@@ -46,14 +48,14 @@ enum HTMLReportScript {
     const base = L.layerGroup().addTo(view);
     for (const d of data.divisions) {
       L.polygon(d.rings.map((r) => r.map(ll)), { renderer, color: "#c9bfa5", weight: 0.8, fillColor: "#fbf8ef", fillOpacity: 1, fillRule: "evenodd" })
-        .bindTooltip(d.label, { sticky: true }).addTo(base);
+        .bindTooltip(tip(d.label), { sticky: true }).addTo(base);
     }
     for (const l of data.lines) {
-      L.polyline(l.paths.map((r) => r.map(ll)), { renderer, color: "#2a4d69", weight: 1.6 }).bindTooltip("line " + l.label, { sticky: true }).addTo(base);
+      L.polyline(l.paths.map((r) => r.map(ll)), { renderer, color: "#2a4d69", weight: 1.6 }).bindTooltip(tip("line " + l.label), { sticky: true }).addTo(base);
     }
     for (const m of data.markers) {
       L.circleMarker(ll(m), { renderer, radius: 2, weight: 0, fillOpacity: 1, fillColor: m[3] ? "#7b2cbf" : "#2a4d69" })
-        .bindTooltip("marker " + m[2]).addTo(base);
+        .bindTooltip(tip("marker " + m[2])).addTo(base);
     }
     const full = L.latLngBounds(ll([data.extent[0], data.extent[1]]), ll([data.extent[2], data.extent[3]]));
     view.fitBounds(full.pad(0.03));
@@ -128,7 +130,7 @@ enum HTMLReportScript {
         if (members.length === 1) {
           const f = members[0];
           L.circleMarker(ll(f.at), { renderer, radius: 6, color: COLORS[f.severity], weight: 2.5, fillOpacity: 0.25 })
-            .bindTooltip(`${f.n}. ${f.rule}: ${f.message}`).on("click", () => select(f, false)).addTo(marks);
+            .bindTooltip(tip(`${f.n}. ${f.rule}: ${f.message}`)).on("click", () => select(f, false)).addTo(marks);
         } else {
           const size = Math.round(20 + Math.min(CELL - 26, Math.log2(members.length) * 3));
           const box = L.latLngBounds(members.map((f) => ll(f.at)));
