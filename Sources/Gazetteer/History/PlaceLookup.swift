@@ -51,11 +51,11 @@ public struct PlaceLookup: Sendable {
                 }
                 if ids.isEmpty, !SearchText.hasHan(trimmed) {
                     let key = SearchText.latinKey(trimmed)
-                    ids = try Int64.fetchAll(db, sql: """
+                    ids = try Int64.fetchAll(try db.cachedStatement(sql: """
                         SELECT DISTINCT d.place_id FROM search_latin l JOIN search_doc d ON d.id = l.doc
                         WHERE l.key = :q AND l.kind IN (1, 3)
                           AND (:day IS NULL OR ((d.valid_from IS NULL OR d.valid_from <= :day) AND (d.valid_to IS NULL OR d.valid_to > :day)))
-                        """, arguments: ["q": key, "day": dayText])
+                        """), arguments: ["q": key, "day": dayText])
                 }
             }
             let summaries = try ids.compactMap { try PlaceSQL.summary(db, id: $0, at: day) }
@@ -91,23 +91,23 @@ public struct PlaceLookup: Sendable {
             guard let summary = try PlaceSQL.summary(db, id: placeID, at: day) else {
                 throw GazetteerError.notFound("no place with id \(placeID)")
             }
-            let codes = try Row.fetchAll(db, sql: """
+            let codes = try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT scheme, code, valid_from, valid_to FROM place_code WHERE place_id = ?
                 ORDER BY CASE scheme WHEN 'GB2260' THEN 0 WHEN 'STATS12' THEN 1 ELSE 2 END, valid_from IS NOT NULL, valid_from, id
-                """, arguments: [placeID]).map {
+                """), arguments: [placeID]).map {
                 CodeFact(scheme: $0["scheme"], code: $0["code"], period: Period(from: $0["valid_from"], to: $0["valid_to"]))
             }
-            let names = try Row.fetchAll(db, sql: """
+            let names = try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT n.*, s.key AS source_key FROM name n LEFT JOIN source s ON s.id = n.source_id WHERE n.place_id = ?
                 ORDER BY CASE n.type WHEN 'standard' THEN 0 WHEN 'short' THEN 1 WHEN 'alias' THEN 2 WHEN 'former' THEN 3 WHEN 'variant' THEN 4 ELSE 5 END,
                          n.valid_from IS NOT NULL, n.valid_from, n.id
-                """, arguments: [placeID]).map {
+                """), arguments: [placeID]).map {
                 NameFact(text: $0["text"], type: NameType(rawValue: $0["type"]) ?? .alias, language: $0["language"], script: $0["script"],
                          romanization: $0["romanization"] ?? (SearchText.hasHan($0["text"]) ? store.searchKeys?.romanization(of: $0["text"]) : nil), period: Period(from: $0["valid_from"], to: $0["valid_to"]), source: $0["source_key"])
             }
-            let parents = try Row.fetchAll(db, sql: """
+            let parents = try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT parent_id, valid_from, valid_to FROM hierarchy WHERE child_id = ? ORDER BY valid_from IS NOT NULL, valid_from, id
-                """, arguments: [placeID]).compactMap { row -> ParentFact? in
+                """), arguments: [placeID]).compactMap { row -> ParentFact? in
                 let to: String? = row["valid_to"]
                 let lastDay = to.flatMap { Day(stored: $0)?.previous }
                 guard let parent = try PlaceSQL.summary(db, id: row["parent_id"], at: lastDay) else { return nil }
@@ -116,14 +116,14 @@ public struct PlaceLookup: Sendable {
             let events = try PlaceSQL.events(db, placeID: placeID)
             let ancestry = try Self.ancestry(db, placeID: placeID, at: day)
             let childDay = day ?? Day.today
-            let children = try Int64.fetchAll(db, sql: """
+            let children = try Int64.fetchAll(try db.cachedStatement(sql: """
                 SELECT h.child_id FROM hierarchy h
                 LEFT JOIN place_code pc ON pc.place_id = h.child_id AND pc.scheme IN ('GB2260','STATS12')
                   AND (pc.valid_from IS NULL OR pc.valid_from <= :day) AND (pc.valid_to IS NULL OR pc.valid_to > :day)
                 WHERE h.parent_id = :id AND (h.valid_from IS NULL OR h.valid_from <= :day) AND (h.valid_to IS NULL OR h.valid_to > :day)
                 ORDER BY pc.code
-                """, arguments: ["id": placeID, "day": childDay.description]).compactMap { try PlaceSQL.summary(db, id: $0, at: childDay) }
-            let hasGeometry = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM geometry WHERE place_id = ?)", arguments: [placeID]) ?? false
+                """), arguments: ["id": placeID, "day": childDay.description]).compactMap { try PlaceSQL.summary(db, id: $0, at: childDay) }
+            let hasGeometry = try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM geometry WHERE place_id = ?)"), arguments: [placeID]) ?? false
             return PlaceDetails(summary: summary, day: day?.description, codes: codes, names: names, parents: parents,
                                 ancestry: ancestry, children: children, events: events, hasGeometry: hasGeometry)
         }
@@ -141,21 +141,21 @@ public struct PlaceLookup: Sendable {
             var predecessors: [PlaceSummary] = []
             if !existed {
                 // Not yet (or no longer) there: who held the ground then, by the event graph.
-                let ids = try Int64.fetchAll(db, sql: """
+                let ids = try Int64.fetchAll(try db.cachedStatement(sql: """
                     SELECT DISTINCT p.place_id FROM change_participant s
                     JOIN change_participant p ON p.event_id = s.event_id AND p.role IN ('predecessor', 'donor')
                     JOIN change_event e ON e.id = s.event_id
                     WHERE s.place_id = ? AND s.role IN ('successor', 'receiver') AND e.effective_date > ?
                     ORDER BY e.effective_date
-                    """, arguments: [id, on.description])
+                    """), arguments: [id, on.description])
                 predecessors = try ids.compactMap { try PlaceSQL.summary(db, id: $0, at: on) }.filter { $0.period.contains(on) }
             }
             steps.append(PlaceDetails.AncestorStep(place: summary, existed: existed, heldBy: predecessors))
             // Up from the place itself on that day; when it did not exist, from what held the ground.
             let climbFrom = existed ? id : (predecessors.first?.id ?? id)
-            current = try Int64.fetchOne(db, sql: """
+            current = try Int64.fetchOne(try db.cachedStatement(sql: """
                 SELECT parent_id FROM hierarchy WHERE child_id = ? AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to > ?)
-                """, arguments: [climbFrom, on.description, on.description])
+                """), arguments: [climbFrom, on.description, on.description])
         }
         return steps
     }

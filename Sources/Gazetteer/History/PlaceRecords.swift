@@ -132,7 +132,7 @@ public struct EventRecord: Sendable, Codable, Equatable {
 /// SQL shared by the lookups.
 enum PlaceSQL {
     static func summary(_ db: Database, id: Int64, at day: Day? = nil) throws -> PlaceSummary? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM place WHERE id = ?", arguments: [id]) else { return nil }
+        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM place WHERE id = ?"), arguments: [id]) else { return nil }
         let code = try fact(db, table: "place_code", column: "code", placeID: id, at: day, extra: "AND scheme IN ('GB2260','STATS12')")
         let name = try fact(db, table: "name", column: "text", placeID: id, at: day, extra: "AND type = 'standard'")
             ?? fact(db, table: "name", column: "text", placeID: id, at: nil, extra: "AND type = 'standard'")
@@ -147,42 +147,45 @@ enum PlaceSQL {
     }
 
     /// The value valid on `day`, or the latest one when `day` is nil or nothing is valid then.
+    ///
+    /// `table`, `column` and `extra` come from the code, never from input: the few statements
+    /// they make are prepared once per connection (exports and the server call this per place).
     static func fact(_ db: Database, table: String, column: String, placeID: Int64, at day: Day?, extra: String) throws -> String? {
         if let day {
-            if let value = try String.fetchOne(db, sql: """
+            if let value = try String.fetchOne(try db.cachedStatement(sql: """
                 SELECT \(column) FROM \(table) WHERE place_id = ? \(extra)
                 AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to > ?) ORDER BY id LIMIT 1
-                """, arguments: [placeID, day.description, day.description]) { return value }
+                """), arguments: [placeID, day.description, day.description]) { return value }
             return nil
         }
-        return try String.fetchOne(db, sql: """
+        return try String.fetchOne(try db.cachedStatement(sql: """
             SELECT \(column) FROM \(table) WHERE place_id = ? \(extra)
             ORDER BY valid_to IS NULL DESC, valid_to DESC, id LIMIT 1
-            """, arguments: [placeID])
+            """), arguments: [placeID])
     }
 
     static func events(_ db: Database, placeID: Int64) throws -> [EventRecord] {
-        let ids = try Int64.fetchAll(db, sql: """
+        let ids = try Int64.fetchAll(try db.cachedStatement(sql: """
             SELECT DISTINCT e.id FROM change_event e JOIN change_participant cp ON cp.event_id = e.id
             WHERE cp.place_id = ? ORDER BY e.effective_date, e.id
-            """, arguments: [placeID])
+            """), arguments: [placeID])
         return try ids.map { try event(db, id: $0) }
     }
 
     static func event(_ db: Database, id: Int64) throws -> EventRecord {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM change_event WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM change_event WHERE id = ?"), arguments: [id]) else {
             throw GazetteerError.notFound("change event \(id)")
         }
-        let participants = try Row.fetchAll(db, sql: """
+        let participants = try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT place_id, role, code, name FROM change_participant WHERE event_id = ?
             ORDER BY CASE role WHEN 'subject' THEN 0 WHEN 'predecessor' THEN 1 WHEN 'successor' THEN 2 WHEN 'donor' THEN 3 ELSE 4 END, code
-            """, arguments: [id]).map {
+            """), arguments: [id]).map {
             EventRecord.Participant(placeID: $0["place_id"], role: ParticipantRole(rawValue: $0["role"]) ?? .subject,
                                     code: $0["code"], name: $0["name"])
         }
-        let documents = try Row.fetchAll(db, sql: """
+        let documents = try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT d.* FROM event_document ed JOIN document d ON d.id = ed.document_id WHERE ed.event_id = ? ORDER BY ed.position
-            """, arguments: [id]).map {
+            """), arguments: [id]).map {
             DocumentRecord(id: $0["id"], title: $0["title"], number: $0["number"], date: $0["date"], citation: $0["citation"], body: $0["body"])
         }
         return EventRecord(id: id, type: ChangeType(rawValue: row["type"]) ?? .transferred, effectiveDate: row["effective_date"],
