@@ -13,7 +13,7 @@ public struct BookEntry: Sendable, Equatable {
         public var date: String
         /// The event's type (renamed, merged …).
         public var type: ChangeType
-        /// One line: what changed, old → new, with the participants' codes and names.
+        /// One line in Chinese: what changed, old → new, with the participants' codes and names (`更名：万县区 → 万州区`).
         public var text: String
         /// The approving documents' numbers (文号), the approving one first.
         public var documentNumbers: [String]

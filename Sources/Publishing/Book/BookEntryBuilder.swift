@@ -29,20 +29,51 @@ enum BookEntryBuilder {
             meaning: naming?.meaning.flatMap(nonEmpty), origin: naming?.origin.flatMap(nonEmpty), history: history)
     }
 
-    /// An event as the book prints it: what changed, without the date and document that have their own columns.
+    /// An event as the book prints it: what changed in Chinese, with the participants' codes and
+    /// names; the date and the documents have their own places.
     static func historyItem(_ event: EventRecord, placeID: Int64) -> BookEntry.HistoryItem {
-        var text = event.summary
-        if text.hasPrefix(event.dateText + " ") { text.removeFirst(event.dateText.count + 1) }
-        if let document = event.documents.first {
-            let reference = document.number ?? document.title ?? ""
-            if !reference.isEmpty, text.hasSuffix(" (\(reference))") { text.removeLast(reference.count + 3) }
-        }
         let numbers = event.documents.compactMap { document -> String? in
             guard let number = document.number, !number.isEmpty else { return nil }
             return number
         }
-        return BookEntry.HistoryItem(date: event.dateText, type: event.type, text: text, documentNumbers: unique(numbers),
-                                      ownEvent: event.participants.contains { $0.placeID == placeID })
+        return BookEntry.HistoryItem(date: event.dateText, type: event.type, text: text(of: event), documentNumbers: unique(numbers),
+                                     ownEvent: event.participants.contains { $0.placeID == placeID })
+    }
+
+    /// `更名：万县区 → 万州区`, `合并：龙宝区 (511202)、天城区 (511203) → 万县区 (500101)`.
+    static func text(of event: EventRecord) -> String {
+        func list(_ role: ParticipantRole) -> String {
+            event.participants(role).map { "\($0.name ?? "?") (\($0.code ?? "-"))" }.joined(separator: "、")
+        }
+        let subject = event.participants(.subject).first
+        var text = label(event.type) + "："
+        switch event.type {
+        case .renamed, .recoded, .reparented:
+            text += event.detail ?? subject?.name ?? ""
+            if event.type != .renamed, let subject, let name = subject.name { text += "（\(name)）" }
+        default:
+            let before = list(.predecessor), after = list(.successor)
+            text += "\(before.isEmpty ? "—" : before) → \(after.isEmpty ? "—" : after)"
+            let donors = list(.donor), receivers = list(.receiver)
+            if !donors.isEmpty { text += "；自 \(donors) 划入" }
+            if !receivers.isEmpty { text += "；划归 \(receivers)" }
+        }
+        return text
+    }
+
+    /// The event type as the book names it.
+    static func label(_ type: ChangeType) -> String {
+        switch type {
+        case .established: "设立"
+        case .abolished: "撤销"
+        case .renamed: "更名"
+        case .recoded: "代码变更"
+        case .merged: "合并"
+        case .split: "拆分"
+        case .reorganized: "撤并重组"
+        case .transferred: "区域调整"
+        case .reparented: "隶属变更"
+        }
     }
 
     private static func unique(_ values: [String]) -> [String] {

@@ -47,7 +47,7 @@ enum BookStyle {
         @page :first { @top-center { content: none; } @bottom-center { content: none; } }
         @media print {
           body { max-width: none; margin: 0; padding: 0; }
-          .title-page { break-after: page; }
+          .title-page { break-after: page; min-height: 0; padding-top: 50mm; }
           .contents { break-after: page; }
           .chapter, .index { break-before: page; }
           a { text-decoration: none; }

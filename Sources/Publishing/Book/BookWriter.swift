@@ -80,13 +80,14 @@ public struct BookWriter: Sendable {
                 for name in printed ? ["index.html", "book.pdf"] : ["index.html"] {
                     let destination = target.appendingPathComponent(name)
                     let source = staging.appendingPathComponent(name)
-                    if manager.fileExists(atPath: destination.path) {
-                        _ = try manager.replaceItemAt(destination, withItemAt: source)
-                    } else {
-                        try manager.moveItem(at: source, to: destination)
+                    // rename(2) replaces the destination atomically (Foundation's replaceItemAt is not reliable on Linux).
+                    guard rename(source.path, destination.path) == 0 else {
+                        throw GazetteerBookError.unwritable(path: destination.path, reason: String(cString: strerror(errno)))
                     }
                 }
             }
+        } catch let error as GazetteerBookError {
+            throw error
         } catch {
             throw GazetteerBookError.unwritable(path: target.path, reason: error.localizedDescription)
         }
