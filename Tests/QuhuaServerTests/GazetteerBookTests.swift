@@ -98,7 +98,7 @@ import Testing
         #expect(count("<article class=\"entry ") == book.entries.count)
         #expect(count("<li class=\"index-entry\"") == book.entries.count)
         #expect(count("<section class=\"chapter\"") == book.chapters.count)
-        #expect(html.contains("id=\"chapter-500101\"") && html.contains("id=\"entry-500101001000\""))
+        #expect(html.contains("id=\"chapter-500101\"") && html.contains("id=\"entry-500101001000\"") && html.contains("id=\"view-500101\""))
         #expect(html.contains("@page") && html.contains("size: A4") && html.contains("break-before: page"))
         // Every county has a map framed by the polygon that holds it (the shipped layer's polygon
         // of Chongqing is the whole municipality), and says that no county polygon is stored.

@@ -6,6 +6,7 @@ import Gazetteer
 /// A4 pages with print CSS: a title page, a contents list, each chapter on a new page with a
 /// running head (the book's title and the page number in the page margins, where the browser
 /// supports CSS page-margin boxes), entries as definition lists, an index by pinyin at the end.
+/// `index.html#view-500101` shows chapter 500101 alone (for a link or a screenshot of one chapter).
 ///
 /// ```swift
 /// let html = BookHTML(content: try GazetteerBook(store: store, within: "500000", day: .today).compile()).render()
@@ -85,7 +86,7 @@ public struct BookHTML: Sendable {
     private func render(_ chapter: BookChapter, number: Int) -> String {
         var out = """
             <section class="chapter" id="\(chapter.anchor)" data-code="\(Self.escape(chapter.code))" data-entries="\(chapter.entries.count)">
-            <header class="chapter-head"><span class="running">\(Self.escape(title))</span>\
+            <span class="view" id="view-\(Self.escape(chapter.code))"></span><header class="chapter-head"><span class="running">\(Self.escape(title))</span>\
             <h2><span class="number">第 \(number) 章</span> \(Self.escape(chapter.title)) <span class="code">\(Self.escape(chapter.code))</span></h2></header>
 
             """

@@ -41,6 +41,8 @@ enum BookStyle {
         .index-list .letter { font-weight: bold; font-size: 12pt; margin-top: 2mm; break-after: avoid; }
         .index-list .index-entry { break-inside: avoid; }
         .index-list .where { color: var(--muted); }
+        /* index.html#view-CODE: that chapter alone. */
+        body:has(.view:target) > :not(:has(> .view:target)) { display: none; }
         @page { size: A4; margin: 20mm 16mm 18mm 16mm;
           @top-center { content: "\(head)"; font-size: 8pt; color: #666; }
           @bottom-center { content: counter(page); font-size: 8pt; color: #666; } }

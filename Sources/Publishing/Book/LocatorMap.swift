@@ -9,7 +9,7 @@ import GEOSKit
 public struct LocatorMap: Sendable, Equatable {
     /// Inline SVG (no external references).
     public var svg: String
-    /// What the map shows: `polygon of prefecture 500100 市辖区 (no county polygon stored)`.
+    /// What the map shows, in Chinese and English: `… Polygon of province 500000 重庆市, which contains 500101 万州区; no county polygon is stored …`.
     public var caption: String
     /// The code of the division whose polygon frames the map.
     public var frameCode: String
@@ -89,9 +89,11 @@ extension LocatorMap {
             svg += "<path d=\"\(path(focus))\" fill=\"#d0413b\" stroke=\"#7a1510\" stroke-width=\"0.8\" fill-rule=\"evenodd\"><title>\(focus.code) \(BookHTML.escape(focus.name))</title></path>\n"
         }
         svg += "</svg>"
+        let levelText = ["province": "省级", "prefecture": "地级", "county": "县级"][frame.level] ?? frame.level
         let caption = focus == nil
-            ? "Polygon of \(frame.level) \(frame.code) \(frame.name), which contains \(countyLabel); no county polygon is stored, so the county itself is not outlined."
-            : "\(countyLabel) (red) within the polygon of \(frame.level) \(frame.code) \(frame.name)."
+            ? "底图为\(levelText)区划 \(frame.code) \(frame.name) 的面；地名库未存县级面，\(countyLabel) 的范围未勾绘。"
+                + " Polygon of \(frame.level) \(frame.code) \(frame.name), which contains \(countyLabel); no county polygon is stored, so the county itself is not outlined."
+            : "\(countyLabel)（红）在\(levelText)区划 \(frame.code) \(frame.name) 之内。 \(countyLabel) (red) within the polygon of \(frame.level) \(frame.code) \(frame.name)."
         return LocatorMap(svg: svg, caption: caption, frameCode: frame.code, showsOwnPolygon: focus != nil)
     }
 }
