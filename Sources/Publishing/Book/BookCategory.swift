@@ -57,6 +57,7 @@ enum BookCategory {
                 if name.hasSuffix("街道") { return "街道" }
                 if name.hasSuffix("镇") { return "镇" }
                 if name.hasSuffix("乡") { return ethnic ? "民族乡" : "乡" }
+                if name.hasSuffix("开发区") || name.hasSuffix("园区") { return "开发区（乡级）" }
                 return "乡级行政区"
             }
         case .village:

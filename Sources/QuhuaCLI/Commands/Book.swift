@@ -68,8 +68,9 @@ struct Book: GazetteerCommand {
             case .json:
                 try Terminal.printJSON(summary)
             case .text:
-                print("wrote \(summary.region) as of \(summary.day): \(summary.chapters) chapters, \(summary.entries) entries "
-                      + "(\(summary.counties) county-level, \(summary.townships) township-level), \(summary.maps) locator maps")
+                func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+                print("wrote \(summary.region) as of \(summary.day): \(count(summary.chapters, "chapter")), \(count(summary.entries, "entry").replacingOccurrences(of: "entrys", with: "entries")) "
+                      + "(\(summary.counties) county-level, \(summary.townships) township-level), \(count(summary.maps, "locator map"))")
                 print("  \(written.html.path) (\(written.htmlBytes) bytes)")
                 if let file = written.pdf { print("  \(file.path) (\(written.pdfBytes) bytes)") }
                 print(String(format: "  in %.1f s", seconds))
