@@ -134,4 +134,19 @@ import Testing
         _ = try BookWriter(pdf: false).write(book, to: folder)
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["wanzhou"])
     }
+
+    @Test func aFailingChromiumLeavesNothingBehindAndAMissingOneIsNoError() throws {
+        let book = try GazetteerBook(store: try Self.store(), within: "500101", day: Day.today).compile()
+        let parent = ServerFixture.temporaryDirectory("book-failing")
+        let fake = parent.appendingPathComponent("fake-chromium")
+        try "#!/bin/sh\nexit 1\n".write(to: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        let folder = parent.appendingPathComponent("wanzhou")
+        #expect(throws: GazetteerBookError.self) {
+            try BookWriter(pdf: true, printer: ChromiumPrinter(executable: fake)).write(book, to: folder)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["fake-chromium"])
+        #expect(ChromiumPrinter.find(environment: ["PATH": parent.appendingPathComponent("empty").path]) == nil)
+        #expect(ChromiumPrinter.find(environment: ["QUHUA_CHROMIUM": fake.path])?.executable == fake)
+    }
 }
