@@ -74,7 +74,7 @@ let package = Package(
 
         // What quhua publishes, for every face: the divisions of a day and a survey's lines and
         // markers as feature layers, pages of features, Linked Places.
-        .target(name: "Publishing", dependencies: ["GEOSKit", "CRS", "GeoFormats", "Boundary", "Gazetteer", "Register"]),
+        .target(name: "Publishing", dependencies: ["GEOSKit", "CRS", "GeoFormats", "Boundary", "Gazetteer", "Register", "Pinyin"]),
 
         // `quhua serve`: OGC API - Features, the gazetteer API and the web app (Hummingbird 2).
         .target(

@@ -21,7 +21,7 @@ struct Quhua: AsyncParsableCommand {
             // Gazetteer
             Search.self, Show.self, History.self, Tree.self, Reverse.self, Import.self, Naming.self, Protect.self, Vanished.self, Edit.self,
             // Names and formats
-            Romanize.self, Convert.self, Export.self,
+            Romanize.self, Convert.self, Export.self, Book.self,
             // Shared systems
             Serve.self, Token.self,
         ]
