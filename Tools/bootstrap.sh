@@ -8,7 +8,7 @@ REQUIRED=(pkg-config libgeos-dev libproj-dev proj-data proj-bin libsqlite3-dev)
 # Interoperability checks (ogrinfo, validate_gpkg.py) and the Unihan readings; the server's
 # checks: Python venvs for ogctests and Selenium, headless Chromium and its driver, curl, and CJK
 # fonts so that screenshots of the web app show Chinese text.
-OPTIONAL=(gdal-bin python3-gdal python3-venv chromium chromium-driver curl fonts-noto-cjk)
+OPTIONAL=(gdal-bin python3-gdal python3-venv chromium chromium-driver curl fonts-noto-cjk poppler-utils)
 
 missing=()
 for p in "${REQUIRED[@]}" "${OPTIONAL[@]}"; do

@@ -115,6 +115,9 @@ echo "\$ quhua naming check 威尼斯花园 --within 500103001000 --category hou
 "$BIN" naming check 威尼斯花园 --within 500103001000 --category housing-estate --db "$DB"; status=$?
 [ "$status" -eq 1 ] || { echo "expected exit 1, got $status"; exit 3; }
 
+section "The standard gazetteer book of Chongqing (标准地名录): HTML, PDF, checked; a page as PNG"
+QUHUA_DB="$DB" bash Tools/book/run.sh "$BIN" "$OUT/book" || exit 3
+
 section "Gazetteer exports: today's prefectures with boundaries, and Chongqing in 1997 as Linked Places"
 "$BIN" export --format gpkg --level prefecture -o "$OUT/prefectures-gazetteer.gpkg" --db "$DB" || exit 3
 "$BIN" export --format lpf --at 1997-07-01 --within 500000 -o "$OUT/chongqing-1997.lpf.json" --db "$DB" || exit 3
