@@ -101,11 +101,20 @@ public struct RegisterCollections: Sendable {
         }
         try Self.check(limit: limit)
         var transforms = Transforms()
+        var here: [String: Position] = [:]   // the phone's position in each CRS the markers use, taken there once
         var sightings: [MarkerSighting] = []
         for (marker, state, lon, lat) in try standing(on: day) {
             // Distances in the register's own metric CRS: the phone's position goes there.
-            let here = try transforms.fromLonLat(marker.version.crs).transform(x: longitude, y: latitude)
-            let distance = Position(x: here.x, y: here.y).distance(to: marker.version.position)
+            let crs = marker.version.crs
+            let point: Position
+            if let known = here[crs] {
+                point = known
+            } else {
+                let p = try transforms.fromLonLat(crs).transform(x: longitude, y: latitude)
+                point = Position(x: p.x, y: p.y)
+                here[crs] = point
+            }
+            let distance = point.distance(to: marker.version.position)
             sightings.append(Self.sighting(marker, state, lon, lat, distance: distance))
         }
         return Array(sightings.sorted { ($0.distance ?? 0, $0.number) < ($1.distance ?? 0, $1.number) }.prefix(limit))
