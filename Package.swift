@@ -56,6 +56,8 @@ let package = Package(
                 "Pinyin",
                 "GEOSKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, for bulk inserts (RowInserter).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             // Imports walk every name of 44 yearly tables and 43,000 townships; the first use of
             // `quhua` (and the test suite) builds the database in a debug build too.

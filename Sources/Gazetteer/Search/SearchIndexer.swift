@@ -42,6 +42,8 @@ struct SearchIndexer {
         var placeCode: String?
         var placeStatus: String
         var level: String
+        /// The name's length in characters (shorter names rank first).
+        var length: Int
     }
 
     static let typeRank: [String: Int] = ["standard": 0, "short": 1, "alias": 2, "romanized": 3, "variant": 4, "former": 5]
@@ -117,7 +119,7 @@ struct SearchIndexer {
             """)
         var candidates = try loadCandidates(where: nil)
         candidates.sort(by: SearchIndexer.ranksBefore)
-        try insert(candidates, firstID: 1)
+        try insert(candidates, firstID: 1, bulk: true)
         try SearchIndexer.derivePeriods(db, where: SearchIndexer.undatedNames)
         try db.execute(sql: "INSERT OR REPLACE INTO search_state (id, built_at, names, keys_from) VALUES (1, ?, ?, ?)",
                        arguments: [AuditRecord.timestamp(), candidates.count, keys?.identifier])
@@ -130,7 +132,7 @@ struct SearchIndexer {
         var candidates = try loadCandidates(where: "n.id IN (\(list))")
         candidates.sort(by: SearchIndexer.ranksBefore)
         let next = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM search_doc") ?? 0) + 1
-        try insert(candidates, firstID: next, preloadFuzzy: false)
+        try insert(candidates, firstID: next, bulk: false)
         try SearchIndexer.derivePeriods(db, where: "d.id >= \(next) AND \(SearchIndexer.undatedNames)")
     }
 
@@ -169,7 +171,7 @@ struct SearchIndexer {
         if a.levelRank != b.levelRank { return a.levelRank < b.levelRank }
         let ta = typeRank[a.type] ?? 9, tb = typeRank[b.type] ?? 9
         if ta != tb { return ta < tb }
-        if a.text.count != b.text.count { return a.text.count < b.text.count }
+        if a.length != b.length { return a.length < b.length }
         if (a.code ?? "") != (b.code ?? "") { return (a.code ?? "") < (b.code ?? "") }
         return a.nameID < b.nameID
     }
@@ -196,98 +198,83 @@ struct SearchIndexer {
             """)
         var result: [Candidate] = []
         while let row = try rows.next() {
-            result.append(Candidate(nameID: row[0], placeID: row[1], text: row[2], type: row[3], script: row[4], specific: row[5],
+            let text: String = row[2]
+            result.append(Candidate(nameID: row[0], placeID: row[1], text: text, type: row[3], script: row[4], specific: row[5],
                                     validFrom: row[6], validTo: row[7], inherited: row[15], levelRank: row[8], isCurrent: row[9], code: row[10],
-                                    placeName: row[11], placeCode: row[12], placeStatus: row[13], level: row[14]))
+                                    placeName: row[11], placeCode: row[12], placeStatus: row[13], level: row[14], length: text.count))
         }
         return result
     }
 
-    private func insert(_ candidates: [Candidate], firstID: Int64, preloadFuzzy: Bool = true) throws {
-        let insertDoc = try db.makeStatement(sql: """
-            INSERT INTO search_doc (id, name_id, place_id, text, specific, name_type, level_rank, is_current, code, valid_from, valid_to,
-                                    place_name, place_code, place_status, level, period_inherited, as_of_rank)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertTrigram = try db.makeStatement(sql: "INSERT INTO search_trigram (rowid, text) VALUES (?, ?)")
-        let insertGram = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_gram (gram, doc) VALUES (?, ?)")
-        let insertLatin = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_latin (key, doc, kind) VALUES (?, ?, ?)")
-        let insertFuzzy = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_fuzzy (variant, key) VALUES (?, ?)")
-        var fuzzyKeys: Set<String> = preloadFuzzy ? Set(try String.fetchAll(db, sql: "SELECT DISTINCT key FROM search_fuzzy")) : []
-        // Many names repeat (城关镇, 东城区); read each text once.
-        var readingsCache: [String: (full: [String], initials: [String])] = [:]
+    /// Computes the rows of `candidates` (numbered from `firstID`) and writes them table by table in key order.
+    ///
+    /// - Parameter bulk: Whether the index was just emptied: its secondary indexes are then
+    ///   dropped for the load and built again afterwards (one sort instead of a random insert
+    ///   per row), and no row can already exist.
+    private func insert(_ candidates: [Candidate], firstID: Int64, bulk: Bool) throws {
         let provider = keys?.identifier ?? ""
+        var readings: [String: (full: [String], initials: [String])] = [:]
         if keys != nil {
             try db.execute(sql: "DELETE FROM search_reading WHERE provider <> ?", arguments: [provider])
             let rows = try DatabaseRow.fetchCursor(db, sql: "SELECT text, full, initials FROM search_reading")
             while let row = try rows.next() {
                 let full: String = row[1], initials: String = row[2]
-                readingsCache[row[0]] = (full.split(separator: " ").map(String.init), initials.split(separator: " ").map(String.init))
+                readings[row[0]] = (full.split(separator: " ").map(String.init), initials.split(separator: " ").map(String.init))
             }
         }
-        let insertReading = try db.makeStatement(sql: "INSERT OR REPLACE INTO search_reading (text, full, initials, provider) VALUES (?, ?, ?, ?)")
-        var id = firstID
-        for candidate in candidates {
-            defer { id += 1 }
-            let han = SearchText.hasHan(candidate.text)
-            let text = han ? SearchText.foldHan(candidate.text, keys: keys) : candidate.text
-            var specific: String? = nil
-            if candidate.type == NameType.short.rawValue {
-                // A short name is the name without its generic part (长安 of 长安区).
-                specific = text
-            } else if han {
-                let parts = NameParts(text)
-                if !parts.generic.isEmpty { specific = parts.specific }
-            }
-            try insertDoc.execute(arguments: [id, candidate.nameID, candidate.placeID, text, specific, candidate.type,
-                                              candidate.levelRank, candidate.isCurrent, candidate.code,
-                                              candidate.validFrom, candidate.validTo,
-                                              candidate.placeName, candidate.placeCode, candidate.placeStatus, candidate.level,
-                                              candidate.inherited, SearchIndexer.asOfRank(levelRank: candidate.levelRank, type: candidate.type)])
-            // (key, kind, whether spelling correction may lead to it)
-            var latinKeys: [(String, Int, Bool)] = []
-            if han {
-                try insertTrigram.execute(arguments: [id, text])
-                let characters = Array(text)
-                var grams: Set<String> = []
-                for (i, character) in characters.enumerated() {
-                    grams.insert(String(character))
-                    if i + 1 < characters.count { grams.insert(String(characters[i...(i + 1)])) }
-                }
-                if let first = characters.first {
-                    grams.insert("^" + String(first))
-                    if characters.count > 1 { grams.insert("^" + String(characters[0...1])) }
-                }
-                for gram in grams { try insertGram.execute(arguments: [gram, id]) }
-                if let keys {
-                    let readings: (full: [String], initials: [String])
-                    if let cached = readingsCache[candidate.text] { readings = cached } else {
-                        readings = keys.searchKeys(for: candidate.text)
-                        readingsCache[candidate.text] = readings
-                        try insertReading.execute(arguments: [candidate.text, readings.full.joined(separator: " "),
-                                                              readings.initials.joined(separator: " "), provider])
-                    }
-                    // The first key is the name's own reading; the second, when it is the first without its
-                    // generic part (chongqingshi → chongqing), too. Only those are offered to spelling
-                    // correction, not every rare reading of a polyphone (南 nā).
-                    let own = readings.full.first
-                    latinKeys += readings.full.enumerated().map { offset, key in
-                        (key, 1, offset == 0 || (offset == 1 && own.map { $0.hasPrefix(key) && $0.count > key.count } == true))
-                    }
-                    latinKeys += readings.initials.map { ($0, 2, false) }
-                }
-            } else {
-                let key = SearchText.latinKey(candidate.text)
-                if !key.isEmpty { latinKeys.append((key, 3, true)) }
-            }
-            var seen: Set<String> = []
-            for (key, kind, correctable) in latinKeys where !key.isEmpty && seen.insert(key).inserted {
-                try insertLatin.execute(arguments: [key, id, kind])
-                if correctable, fuzzyKeys.insert(key).inserted {
-                    for variant in FuzzyKeys.deletions(of: key) { try insertFuzzy.execute(arguments: [variant, key]) }
-                }
-            }
+        // After a rebuild's DELETE the neighbourhood table is empty; an append relies on INSERT OR IGNORE.
+        var rows = SearchIndexRows(keys: keys, readings: readings, fuzzyKeys: [])
+        rows.add(candidates, firstID: firstID)
+
+        let secondaryIndexes = bulk ? try DatabaseRow.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master
+            WHERE type = 'index' AND tbl_name IN ('search_doc', 'search_latin') AND sql IS NOT NULL
+            """).map { (name: $0[0] as String, sql: $0[1] as String) } : []
+        for index in secondaryIndexes { try db.execute(sql: "DROP INDEX \(index.name)") }
+
+        let insertDoc = try RowInserter(db, sql: """
+            INSERT INTO search_doc (id, name_id, place_id, text, specific, name_type, level_rank, is_current, code, valid_from, valid_to,
+                                    place_name, place_code, place_status, level, period_inherited, as_of_rank)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for document in rows.documents {
+            let candidate = document.candidate
+            insertDoc.bind(1, document.id); insertDoc.bind(2, candidate.nameID); insertDoc.bind(3, candidate.placeID)
+            insertDoc.bind(4, document.text); insertDoc.bind(5, document.specific); insertDoc.bind(6, candidate.type)
+            insertDoc.bind(7, candidate.levelRank); insertDoc.bind(8, candidate.isCurrent); insertDoc.bind(9, candidate.code)
+            insertDoc.bind(10, candidate.validFrom); insertDoc.bind(11, candidate.validTo); insertDoc.bind(12, candidate.placeName)
+            insertDoc.bind(13, candidate.placeCode); insertDoc.bind(14, candidate.placeStatus); insertDoc.bind(15, candidate.level)
+            insertDoc.bind(16, candidate.inherited)
+            insertDoc.bind(17, SearchIndexer.asOfRank(levelRank: candidate.levelRank, type: candidate.type))
+            try insertDoc.step()
         }
+        let insertTrigram = try RowInserter(db, sql: "INSERT INTO search_trigram (rowid, text) VALUES (?, ?)")
+        for (doc, text) in rows.trigramTexts {
+            insertTrigram.bind(1, doc); insertTrigram.bind(2, text)
+            try insertTrigram.step()
+        }
+        let insertGram = try RowInserter(db, sql: "INSERT OR IGNORE INTO search_gram (gram, doc) VALUES (?, ?)")
+        try rows.forEachGram { gram, doc in
+            insertGram.bind(1, gram); insertGram.bind(2, doc)
+            try insertGram.step()
+        }
+        let insertLatin = try RowInserter(db, sql: "INSERT OR IGNORE INTO search_latin (key, doc, kind) VALUES (?, ?, ?)")
+        try rows.forEachLatinKey { key, doc, kind in
+            insertLatin.bind(1, key); insertLatin.bind(2, doc); insertLatin.bind(3, kind)
+            try insertLatin.step()
+        }
+        let insertFuzzy = try RowInserter(db, sql: "INSERT OR IGNORE INTO search_fuzzy (variant, key) VALUES (?, ?)")
+        try rows.forEachFuzzyPair { variant, key in
+            insertFuzzy.bind(1, variant); insertFuzzy.bind(2, key)
+            try insertFuzzy.step()
+        }
+        let insertReading = try RowInserter(db, sql: "INSERT OR REPLACE INTO search_reading (text, full, initials, provider) VALUES (?, ?, ?, ?)")
+        for reading in rows.newReadings {
+            insertReading.bind(1, reading.text); insertReading.bind(2, reading.full.joined(separator: " "))
+            insertReading.bind(3, reading.initials.joined(separator: " ")); insertReading.bind(4, provider)
+            try insertReading.step()
+        }
+        for index in secondaryIndexes { try db.execute(sql: index.sql) }
     }
 }
 
