@@ -61,8 +61,10 @@ public struct GeoNamesImporter: Sendable {
     ///   - store: The gazetteer with its divisions (and, for disambiguation, prefecture polygons).
     ///   - actor: Who imports, for the audit log.
     ///   - progress: Progress for a terminal.
+    ///   - indexing: Whether to index the names now or leave it to one rebuild after several imports.
     /// - Throws: ``GazetteerError/invalidInput(source:line:message:)`` for a malformed file (nothing is written).
-    public func run(into store: GazetteerStore, actor: String, progress: ImportProgressHandler? = nil) throws -> ImportReport {
+    public func run(into store: GazetteerStore, actor: String, progress: ImportProgressHandler? = nil,
+                    indexing: SearchIndexing = .immediate) throws -> ImportReport {
         let started = Date()
         let entries = try parse()
         let locator = try? PointLocator(store: store)
@@ -134,8 +136,8 @@ public struct GeoNamesImporter: Sendable {
                 return (ImportReport(source: Self.sourceKey, changed: false, counts: [], seconds: Date().timeIntervalSince(started),
                                      note: "every name was already stored"), nil)
             }
-            progress?(ImportProgress(stage: "indexing names", done: 0, total: nil))
-            try SearchIndexer.update(db, keys: store.searchKeys, added: writer.addedNameIDs)
+            if indexing == .immediate { progress?(ImportProgress(stage: "indexing names", done: 0, total: nil)) }
+            try SearchIndexer.update(db, keys: store.searchKeys, added: writer.addedNameIDs, indexing: indexing)
             let report = ImportReport(source: Self.sourceKey, changed: true, counts: [
                 .init(kind: "rows matched", value: counts.matched), .init(kind: "names", value: writer.namesAdded),
                 .init(kind: "ambiguous", value: counts.ambiguous), .init(kind: "unmatched", value: counts.unmatched),

@@ -66,9 +66,11 @@ public struct TownshipImporter: Sendable {
     ///   - store: The gazetteer; it must hold the division history (areacodes) already.
     ///   - actor: Who imports, for the audit log.
     ///   - progress: Progress for a terminal.
+    ///   - indexing: Whether to index the names now or leave it to one rebuild after several imports.
     /// - Throws: ``GazetteerError/invalidInput(source:line:message:)`` for a malformed file (nothing
     ///   is written), ``GazetteerError/conflict(_:)`` when there are no divisions to attach to.
-    public func run(into store: GazetteerStore, actor: String, progress: ImportProgressHandler? = nil) throws -> ImportReport {
+    public func run(into store: GazetteerStore, actor: String, progress: ImportProgressHandler? = nil,
+                    indexing: SearchIndexing = .immediate) throws -> ImportReport {
         let started = Date()
         let rows = try parse()
         return try store.write { db in
@@ -116,8 +118,8 @@ public struct TownshipImporter: Sendable {
                 return (ImportReport(source: Self.sourceKey, changed: false, counts: [], seconds: Date().timeIntervalSince(started),
                                      note: "every township and name was already stored"), nil)
             }
-            progress?(ImportProgress(stage: "indexing names", done: 0, total: nil))
-            try SearchIndexer.update(db, keys: store.searchKeys, added: writer.addedNameIDs)
+            if indexing == .immediate { progress?(ImportProgress(stage: "indexing names", done: 0, total: nil)) }
+            try SearchIndexer.update(db, keys: store.searchKeys, added: writer.addedNameIDs, indexing: indexing)
             let report = ImportReport(source: Self.sourceKey, changed: true, counts: [
                 .init(kind: "townships", value: counts.townships), .init(kind: "names", value: writer.namesAdded),
                 .init(kind: "short names of divisions", value: counts.shortNames), .init(kind: "rows not matched", value: counts.unmatched),

@@ -37,7 +37,8 @@ struct GazetteerOptions: ParsableArguments {
             throw GazetteerError.invalidInput(source: folder.path, line: nil, message: "cannot create the database folder: \(error.localizedDescription)")
         }
         let store = try GazetteerStore(path: path, searchKeys: SearchKeys.provider)
-        if buildIfEmpty, try store.isEmpty {
+        // Also when an earlier first use was interrupted before its search index was built: the build resumes.
+        if buildIfEmpty, try store.isEmpty || store.searchIndexIsStale {
             guard let geoData = GeoDataLocator.find() else {
                 throw GazetteerError.invalidInput(source: path, line: nil,
                     message: "the database is empty and GeoData was not found; set QUHUA_GEODATA to the GeoData folder")

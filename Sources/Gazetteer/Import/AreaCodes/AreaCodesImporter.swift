@@ -89,10 +89,12 @@ public struct AreaCodesImporter: Sendable {
     ///   - store: The gazetteer database.
     ///   - actor: Who imports, for the audit log.
     ///   - progress: Called with progress for a terminal progress line.
+    ///   - indexing: Whether to index the names now or leave it to one rebuild after several imports.
     /// - Returns: What was written; `changed` is `false` when the same files were imported before.
     /// - Throws: ``GazetteerError/invalidInput(source:line:message:)`` for bad files (nothing is
     ///   written), ``GazetteerError/conflict(_:)`` when a different areacodes history is already stored.
-    public func run(into store: GazetteerStore, actor: String, progress: ImportProgressHandler? = nil) throws -> ImportReport {
+    public func run(into store: GazetteerStore, actor: String, progress: ImportProgressHandler? = nil,
+                    indexing: SearchIndexing = .immediate) throws -> ImportReport {
         let started = Date()
         let (history, hash) = try load(progress: progress)
         // errata.md is documentation of corrections; its name corrections become variant names (optional file).
@@ -106,7 +108,7 @@ public struct AreaCodesImporter: Sendable {
                 // The errata names came later than some histories: add them if missing.
                 let errata = try errata?.write(db, keys: store.searchKeys)
                 if let errata, !errata.added.isEmpty {
-                    try SearchIndexer.update(db, keys: store.searchKeys, added: errata.added)
+                    try SearchIndexer.update(db, keys: store.searchKeys, added: errata.added, indexing: indexing)
                     let report = ImportReport(source: Self.sourceKey, changed: true, counts: [.init(kind: "errata names", value: errata.added.count)],
                                               seconds: Date().timeIntervalSince(started), note: "the history was imported before; errata names added")
                     return (report, AuditRecord(actor: actor, action: "import.areacodes-errata", target: "source areacodes-errata",
@@ -122,8 +124,8 @@ public struct AreaCodesImporter: Sendable {
                 counts.append(.init(kind: "errata names", value: errata.added.count))
                 if errata.unmatched > 0 { counts.append(.init(kind: "errata without a matching division", value: errata.unmatched)) }
             }
-            progress?(ImportProgress(stage: "indexing names", done: 0, total: nil))
-            try SearchIndexer.rebuild(db, keys: store.searchKeys)
+            if indexing == .immediate { progress?(ImportProgress(stage: "indexing names", done: 0, total: nil)) }
+            try SearchIndexer.rebuild(db, keys: store.searchKeys, indexing: indexing)
             let report = ImportReport(source: Self.sourceKey, changed: true, counts: counts, seconds: Date().timeIntervalSince(started), note: nil)
             let audit = AuditRecord(actor: actor, action: "import.areacodes", target: "source areacodes",
                                     before: nil, after: ["contentHash": hash, "summary": report.description])
