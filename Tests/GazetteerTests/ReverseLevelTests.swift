@@ -90,11 +90,16 @@ final class ReverseLevelTests: XCTestCase {
         let context = try GEOSContext()
         let township = try context.polygon(shell: Self.townshipRing.map { Coordinate(x: $0.0, y: $0.1) })
         let townshipFile = folder.appendingPathComponent("townships.gpkg")
+        // A second township by the nine-digit form of its code, elsewhere in the county polygon.
+        let second = try context.polygon(shell: [(106.58, 29.54), (106.585, 29.54), (106.585, 29.545), (106.58, 29.545), (106.58, 29.54)]
+            .map { Coordinate(x: $0.0, y: $0.1) })
         _ = try GeoPackageWriter().write(FeatureLayer(name: "townships", crs: "EPSG:4326", fields: ["乡镇代码"], features: [
             Feature(properties: ["乡镇代码": .string("500103001000")], geometry: township),
+            Feature(properties: ["乡镇代码": .string("500103003")], geometry: second),
         ]), to: townshipFile, options: WriteOptions())
         let townships = GeometryImporter(file: townshipFile, sourceKey: "hand", citation: "test", level: .township, codeFields: ["乡镇代码"])
-        XCTAssertEqual(try townships.run(into: store, actor: "tests").count("polygons"), 1)
+        XCTAssertEqual(try townships.run(into: store, actor: "tests").count("polygons"), 2)
+        XCTAssertEqual(try geocoder.answer(longitude: 106.582, latitude: 29.542).results.first?.place.code, "500103003000")
         XCTAssertFalse(try townships.run(into: store, actor: "tests").changed)
 
         answer = try geocoder.answer(longitude: Self.yuzhong.lon, latitude: Self.yuzhong.lat)
