@@ -98,7 +98,8 @@ struct OpenAPIDocument {
         paths["/reverse"] = ["get": Self.operation("reverse", "The divisions containing a point on a day", tag: "Gazetteer", parameters: [
             Self.parameter("lon", "Longitude (WGS 84)", schema: ["type": "number", "minimum": -180, "maximum": 180], required: true),
             Self.parameter("lat", "Latitude (WGS 84)", schema: ["type": "number", "minimum": -90, "maximum": 90], required: true), at,
-        ], ok: Self.response("The containing divisions, deepest first", json), errors: ["400"])]
+        ], ok: Self.response("The containing divisions, deepest first, and the level the answer stops at with the reason",
+                             json, schema: ["$ref": "#/components/schemas/ReverseAnswer"]), errors: ["400", "404"])]
         paths["/romanize"] = ["get": Self.operation("romanize", "GB/T 16159 romanisation of a place name", tag: "Gazetteer", parameters: [
             Self.parameter("name", "The name in Chinese characters", schema: Self.string, required: true),
         ], ok: Self.response("The romanisation", json), errors: ["400"])]
@@ -217,6 +218,7 @@ struct OpenAPIDocument {
             "schemas": [
                 "Problem": ["type": "object", "properties": [
                     "type": Self.string, "title": Self.string, "status": ["type": "integer"], "detail": Self.string, "instance": Self.string]],
+                "ReverseAnswer": Self.reverseAnswer,
                 "FeatureCollection": ["type": "object", "required": ["type", "features"], "properties": [
                     "type": ["type": "string", "enum": ["FeatureCollection"]], "features": ["type": "array", "items": ["type": "object"]],
                     "numberMatched": ["type": "integer"], "numberReturned": ["type": "integer"], "timeStamp": ["type": "string", "format": "date-time"],
@@ -224,6 +226,33 @@ struct OpenAPIDocument {
             ],
             "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer", "description": "A token from `quhua token add`"]],
         ]
+    }
+
+    /// The answer of `/reverse`: the point, the day, the containing divisions and where the answer stops.
+    private static var reverseAnswer: Object {
+        let polygonLevels = ["province", "prefecture", "county", "township"]
+        let place: Object = ["type": "object", "description": "The division with its code and name on the day asked", "properties": [
+            "id": ["type": "integer"], "kind": Self.string, "level": ["type": "string", "enum": Self.levels], "status": Self.string,
+            "code": Self.string, "name": Self.string, "period": ["type": "object"]]]
+        let hit: Object = ["type": "object", "required": ["place", "ancestry", "polygonLevel", "boundarySource", "boundaryPeriod"], "properties": [
+            "place": place,
+            "ancestry": ["type": "array", "description": "The chain of parents on that day, nearest first", "items": ["type": "object"]],
+            "polygonLevel": ["type": "string", "enum": polygonLevels,
+                             "description": "The level the containing polygon fills (重庆市's polygon in a prefecture layer fills the prefecture level)"],
+            "boundarySource": ["type": "string", "description": "The source of the polygon"],
+            "boundaryPeriod": ["type": "object", "description": "The period the polygon is stored for; an open end is unknown or current",
+                               "properties": ["from": Self.string, "to": Self.string]],
+            "heldThen": ["type": "array", "items": place,
+                         "description": "With at: the places that on that day held part of what the polygon covers now, when the division gained territory since"],
+        ]]
+        return ["type": "object", "required": ["lon", "lat", "stop", "results"], "properties": [
+            "lon": ["type": "number"], "lat": ["type": "number"],
+            "at": ["type": "string", "format": "date", "description": "The day asked (absent for today)"],
+            "deepestLevel": ["type": "string", "enum": polygonLevels, "nullable": true,
+                             "description": "The level of the deepest polygon containing the point; absent when none does"],
+            "stop": ["type": "string", "description": "Why the answer stops at that level, in a sentence: “stops at prefecture level: no county or township polygons are stored”, “stops at county level: no township polygon contains the point although township polygons are stored for 3 counties”"],
+            "results": ["type": "array", "items": hit, "description": "The containing divisions: the deepest polygon level first"],
+        ]]
     }
 
     /// The document as JSON.

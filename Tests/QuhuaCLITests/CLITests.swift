@@ -153,6 +153,28 @@ import Testing
     }
 
     @Test(.enabled(if: present, absent))
+    func importGeometryAtALevelDeepensReverse() throws {
+        let db = Self.scratch("levels.sqlite")
+        try FileManager.default.copyItem(atPath: try Self.gazetteer.get(), toPath: db)
+        let county = Self.scratch("county.geojson")
+        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"adcode":500103},"geometry":{"type":"Polygon","coordinates":[[[106.54,29.53],[106.60,29.53],[106.60,29.59],[106.54,29.53]]]}}]}"#
+            .write(toFile: county, atomically: true, encoding: .utf8)
+        let refused = try Self.quhua(["import", "geometry", county, "--level", "township", "--db", db])
+        #expect(refused.status == 3 && refused.err.contains("feature 1 (500103 渝中区) is a county-level division, not a township"), "\(refused.err)")
+        let before = try Self.quhua(["reverse", "106.57", "29.55", "--db", db])
+        #expect(before.status == 0 && before.out.contains("stops at prefecture level: no county or township polygons are stored"), "\(before.out)")
+        let imported = try Self.quhua(["import", "geometry", county, "--level", "county", "--code-field", "adcode", "--source", "hand",
+                                       "--citation", "a test polygon", "--db", db])
+        #expect(imported.status == 0 && imported.out.contains("1 polygons"), "\(imported.out) \(imported.err)")
+        let after = try Self.quhua(["reverse", "106.57", "29.55", "--db", db])
+        #expect(after.status == 0 && after.out.hasPrefix("500103 渝中区") && after.out.contains("stops at county level: no township polygons are stored"), "\(after.out)")
+        let json = try Self.quhua(["reverse", "106.57", "29.55", "--db", db, "--format", "json"])
+        #expect(json.status == 0 && json.out.contains(#""deepestLevel" : "county""#) && json.out.contains(#""stop" : "stops at county level"#), "\(json.out)")
+        let help = try Self.quhua(["import", "geometry", "--help"])
+        #expect(help.out.contains("--level") && help.out.contains("--code-field") && help.out.contains("--from"))
+    }
+
+    @Test(.enabled(if: present, absent))
     func registerVerbsKeepAMarkersLife() throws {
         let register = Self.scratch("register.sqlite")
         let importing = ["register", "import", "GeoData/samples/inspection/before", "--date", "2020-06-18", "--agreement", "陕界〔2020〕1号", "--db", register]

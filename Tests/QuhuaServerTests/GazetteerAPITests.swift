@@ -98,6 +98,8 @@ import Testing
             try await client.execute(uri: "/reverse?lon=106.55&lat=29.56&at=1996", method: .get) { response in
                 let codes = results(response).compactMap { ($0["place"] as? [String: Any])?["code"] as? String }
                 #expect(codes.first == "510200")
+                #expect(response.json["deepestLevel"] as? String == "prefecture")
+                #expect(response.json["stop"] as? String == "stops at prefecture level: no county or township polygons are stored")
             }
             for bad in ["/reverse?lon=200&lat=29", "/reverse?lon=x&lat=29", "/reverse?lat=29", "/tree?at=1996-02-30"] {
                 try await client.execute(uri: bad, method: .get) { response in #expect(response.status == .badRequest, "\(bad)") }

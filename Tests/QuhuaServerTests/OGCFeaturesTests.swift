@@ -38,6 +38,9 @@ import Testing
                 for path in ["/collections/divisions/items", "/collections/markers/items/{featureId}", "/search", "/naming/cases"] {
                     #expect(paths[path] != nil, "missing \(path)")
                 }
+                let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
+                let reverse = (schemas["ReverseAnswer"] as? [String: Any])?["properties"] as? [String: Any] ?? [:]
+                #expect(Set(reverse.keys).isSuperset(of: ["deepestLevel", "stop", "results"]))
             }
         }
     }

@@ -20,6 +20,7 @@ enum Schema {
         migrator.registerMigration("v6-access", migrate: access)
         migrator.registerMigration("v7-patroller-role", migrate: patrollerRole)
         migrator.registerMigration("v8-naming-checks", migrate: namingChecks)
+        migrator.registerMigration("v9-geometry-level", migrate: geometryLevel)
         return migrator
     }
 
@@ -392,5 +393,33 @@ enum Schema {
             CREATE TRIGGER naming_finding_keep_history BEFORE DELETE ON naming_finding
             BEGIN SELECT RAISE(ABORT, 'history is never deleted from naming_finding'); END;
             """)
+    }
+
+    /// Each polygon says which level of the division tree it fills (`PolygonLevel`): a province
+    /// layer, a prefecture layer (where 重庆市 stands in for the prefecture level), a county or a
+    /// township layer. Polygons already stored get the level most places of their source have,
+    /// where they fill it, else their place's own level.
+    private static func geometryLevel(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE geometry ADD COLUMN level TEXT
+              CHECK (level IS NULL OR level IN ('country','province','prefecture','county','township','village','feature'));
+            CREATE INDEX geometry_level ON geometry(level, place_id);
+            """)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT g.id, g.source_id, g.place_id, p.level FROM geometry g JOIN place p ON p.id = g.place_id ORDER BY g.id
+            """)
+        var bySource: [Int64?: [(id: Int64, placeID: Int64, level: PlaceLevel)]] = [:]
+        for row in rows {
+            guard let level = PlaceLevel(rawValue: row[3]) else { continue }
+            bySource[row[1] as Int64?, default: []].append((row[0], row[2], level))
+        }
+        for items in bySource.values {
+            let common = GeometryImporter.mostCommon(items.map(\.level).filter { PolygonLevel.levels.contains($0) })
+            for item in items {
+                var level = item.level
+                if let common, try PolygonLevel.fits(db, placeID: item.placeID, placeLevel: item.level, level: common) { level = common }
+                try db.execute(sql: "UPDATE geometry SET level = ? WHERE id = ?", arguments: [level.rawValue, item.id])
+            }
+        }
     }
 }

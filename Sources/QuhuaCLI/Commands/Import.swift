@@ -144,25 +144,70 @@ struct ImportGeoNames: GazetteerCommand {
 struct ImportGeometry: GazetteerCommand {
     static let configuration = CommandConfiguration(
         commandName: "geometry",
-        abstract: "Import division polygons (GeoJSON) for reverse lookups.",
+        abstract: "Import one level of division polygons (province, prefecture, county or township) for reverse lookups.",
         discussion: """
-        Each feature needs a six-digit code property (区划码, code, adcode or id) of a current \
-        division. Polygons are stored as WKB with an R*Tree on their bounding boxes.
+        Reads any polygon layer: GeoJSON, TopoJSON (--layer picks the object), GeoPackage (--layer \
+        picks the table), Shapefile, KML. A projected layer is taken to longitude/latitude. Each \
+        feature needs a code: six digits name the GB/T 2260 division that has it today, nine or \
+        twelve digits a township's statistical code (the nine-digit form is the twelve-digit code's \
+        prefix). Codes no current place has are counted and listed in the report.
 
-        Example:
-          quhua import geometry GeoData/cn-atlas/derived_prefectures.geojson
+        --level says which level of the division tree the layer fills. A feature whose place has \
+        another level stops the import, naming the file, the feature and both levels; where the \
+        hierarchy skips a level the division holding the ground stands in for it (重庆市 in a \
+        prefecture layer, 东莞市 in a county layer). Without --level the level is the one most \
+        matched places have. Points, lines and features without a code stop the import too; \
+        nothing is written then. Importing the same file again changes nothing.
+
+        Examples:
+          quhua import geometry GeoData/cn-atlas/provinces.json --level province
+          quhua import geometry GeoData/cn-atlas/cn-atlas.json --layer prefectures --level prefecture
+          quhua import geometry counties.gpkg --level county --code-field 县代码 \\
+              --source survey-2024 --citation "county boundaries, 2024 survey" --from 2024-01-01
         """)
 
     @OptionGroup var options: GazetteerOptions
     @OptionGroup var input: ImportFileOptions
 
-    @Option(name: .long, help: "The source key recorded with the polygons.")
+    @Option(name: .long, help: ArgumentHelp(
+        "The level the polygons fill: province, prefecture, county or township (default: the level most matched places have).",
+        valueName: "level"))
+    var level: PlaceLevel?
+
+    @Option(name: .customLong("code-field"), help: ArgumentHelp(
+        "The property holding the code (default: the first of 区划码, code, adcode, id with 6, 9 or 12 digits).", valueName: "name"))
+    var codeField: String?
+
+    @Option(name: .long, help: "The layer to read: GeoPackage table or TopoJSON object (default: the only or first one).")
+    var layer: String?
+
+    @Option(name: .long, help: ArgumentHelp("The source key recorded with the polygons.", valueName: "key"))
     var source = "cn-atlas"
+
+    @Option(name: .long, help: ArgumentHelp("Where the layer comes from, kept with a new source (default: the file's path).", valueName: "text"))
+    var citation: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "First day the polygons are valid (YEAR, YEAR-MM or YEAR-MM-DD); earlier open polygons of the same places and level end that day.",
+        valueName: "date"))
+    var from: String?
+
+    func validate() throws {
+        if let level, ![.province, .prefecture, .county, .township].contains(level) {
+            throw ValidationError("--level takes province, prefecture, county or township, not \(level.rawValue)")
+        }
+        if let from {
+            do { _ = try Day(parsing: from) } catch let error as GazetteerError { throw ValidationError(error.description) }
+        }
+    }
 
     func execute() throws {
         let store = try options.openStore(buildIfEmpty: false)
-        try printReport(try GeometryImporter(file: input.url, sourceKey: source, citation: input.url.path)
-            .run(into: store, actor: options.actorName, progress: Terminal.progressHandler(force: input.progress)), format: options.format)
+        let importer = GeometryImporter(file: input.url, sourceKey: source, citation: citation ?? input.url.path, level: level,
+                                        codeFields: codeField.map { [$0] } ?? GeometryImporter.defaultCodeFields,
+                                        layer: layer, validFrom: try from.map { try Day(parsing: $0) })
+        try printReport(try importer.run(into: store, actor: options.actorName, progress: Terminal.progressHandler(force: input.progress)),
+                        format: options.format)
     }
 }
 

@@ -4,11 +4,14 @@ import Gazetteer
 /// `quhua reverse`: the divisions containing a point.
 struct Reverse: GazetteerCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Find the divisions whose polygon contains a point.",
+        abstract: "Find the divisions whose polygon contains a point, deepest first.",
         discussion: """
-        Uses the stored polygons (the shipped layer has prefecture-level divisions, 2023 edition) \
-        through an R*Tree of bounding boxes and GEOS prepared polygons. With --at, codes, names and \
-        parents are those of that day; the polygons stay those stored.
+        Uses the stored polygons (the shipped layer has prefecture-level divisions, 2023 edition; \
+        quhua import geometry --level county|township adds deeper ones) through an R*Tree of \
+        bounding boxes and GEOS prepared polygons. The last line says at which level the answer \
+        stops and why: no polygons of the deeper levels are stored, or some are but none contains \
+        the point. With --at, codes, names and parents are those of that day, and polygons valid \
+        that day are used where stored (else the current ones).
 
         Examples:
           quhua reverse 106.57 29.55             a point in 渝中区, Chongqing
@@ -32,16 +35,17 @@ struct Reverse: GazetteerCommand {
 
     func execute() throws {
         let store = try options.openStore()
-        let hits = try ReverseGeocoder(store: store).lookup(longitude: longitude, latitude: latitude, at: try date.day)
-        if options.format == .json { return try Terminal.printJSON(hits) }
-        if hits.isEmpty { print("No stored polygon contains \(longitude) \(latitude).") }
-        for hit in hits {
-            print("\(hit.place.code ?? "") \(hit.place.name)  \(hit.place.level.rawValue)  (polygon: \(hit.boundarySource))")
+        let answer = try ReverseGeocoder(store: store).answer(longitude: longitude, latitude: latitude, at: try date.day)
+        if options.format == .json { return try Terminal.printJSON(answer) }
+        for hit in answer.results {
+            let filling = hit.polygonLevel == hit.place.level ? "" : ", filling the \(hit.polygonLevel.rawValue) level"
+            print("\(hit.place.code ?? "") \(hit.place.name)  \(hit.place.level.rawValue)  (polygon: \(hit.boundarySource)\(filling))")
             print("    " + hit.ancestry.reversed().map(\.label).joined(separator: " › "))
             if let held = hit.heldThen, let day = try date.day {
                 print("    the polygon is today's; \(hit.place.name) gained territory after \(day), when the point lay in one of: "
                       + held.map { "\($0.code ?? "") \($0.name)" }.joined(separator: ", "))
             }
         }
+        print(answer.results.isEmpty ? "No division here: \(answer.stop)." : "The answer \(answer.stop).")
     }
 }

@@ -17,19 +17,22 @@ export function showReverseError(pane, error) {
 
 /**
  * Renders a /reverse answer:
- * `{lon, lat, at, results: [{place, ancestry, boundarySource, heldThen?}]}`.
+ * `{lon, lat, at, deepestLevel?, stop, results: [{place, ancestry, polygonLevel, boundarySource, heldThen?}]}`;
+ * `stop` says at which level the answer stops and why.
  */
 export function showReverse(pane, answer) {
   pane.removeAttribute('aria-busy');
   const results = answer.results || [];
   pane.dataset.count = results.length;
-  pane.replaceChildren(
+  pane.replaceChildren(...[
     el('h2', {}, '此处 Here'),
     el('p', { class: 'meta', id: 'reverse-where' },
       `经度 ${Number(answer.lon).toFixed(4)}，纬度 ${Number(answer.lat).toFixed(4)} · 于 ${answer.at || '今天'}`),
     results.length
       ? el('ol', { class: 'reverse', id: 'reverse-results' }, results.map(result))
-      : el('p', { class: 'hint', id: 'reverse-results' }, '此处没有已知区划 No division here'));
+      : el('p', { class: 'hint', id: 'reverse-results' }, '此处没有已知区划 No division here'),
+    answer.stop ? el('p', { class: 'meta', id: 'reverse-stop' }, `止于 Stops：${answer.stop}`) : null,
+  ].filter(Boolean));
 }
 
 function result(r) {

@@ -140,9 +140,7 @@ struct GazetteerRoutes {
         guard (-180...180).contains(lon) else { throw Problem.badParameter("lon", "lon must be within ±180, not \(lon)") }
         guard (-90...90).contains(lat) else { throw Problem.badParameter("lat", "lat must be within ±90, not \(lat)") }
         let day = try query.day("at")
-        let hits = try ReverseGeocoder(store: services.store).lookup(longitude: lon, latitude: lat, at: day)
-        struct Answer: Encodable { var lon: Double; var lat: Double; var at: String?; var results: [ReverseGeocoder.Hit] }
-        return try Reply.json(Answer(lon: lon, lat: lat, at: day?.description, results: hits))
+        return try Reply.json(try ReverseGeocoder(store: services.store).answer(longitude: lon, latitude: lat, at: day))
     }
 
     private func romanize(_ request: Request) throws -> Response {
