@@ -55,6 +55,8 @@ let package = Package(
             dependencies: [
                 "Pinyin",
                 "GEOSKit",
+                // Place-name records are read from any layer through GeoFormats (RecordImporter).
+                "GeoFormats",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             // Imports walk every name of 44 yearly tables and 43,000 townships; the first use of

@@ -20,6 +20,7 @@ enum Schema {
         migrator.registerMigration("v6-access", migrate: access)
         migrator.registerMigration("v7-patroller-role", migrate: patrollerRole)
         migrator.registerMigration("v8-naming-checks", migrate: namingChecks)
+        migrator.registerMigration("v9-place-records", migrate: PlaceRecordSchema.migrate)
         return migrator
     }
 
