@@ -112,12 +112,21 @@ extension GazetteerStore {
     /// if let photo = try store.attachment(sha256: info.sha256) { try photo.data.write(to: url) }
     /// ```
     ///
-    /// - Parameter sha256: 64 hex digits.
-    /// - Returns: `nil` when no attachment has that digest (also for text that is not a digest).
-    public func attachment(sha256: String) throws -> AttachmentContent? {
+    /// - Parameters:
+    ///   - sha256: 64 hex digits.
+    ///   - placeID: When given, only an attachment of this place.
+    /// - Returns: `nil` when no attachment (of the place) has that digest, also for text that is not a digest.
+    public func attachment(sha256: String, placeID: Int64? = nil) throws -> AttachmentContent? {
         let digest = sha256.lowercased()
         guard digest.count == 64, digest.allSatisfy(\.isHexDigit) else { return nil }
-        return try read { db in try RecordSQL.attachment(db, sha256: digest) }
+        return try read { db in
+            if let placeID {
+                let linked = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place_attachment WHERE place_id = ? AND sha256 = ?)",
+                                               arguments: [placeID, digest]) ?? false
+                guard linked else { return nil }
+            }
+            return try RecordSQL.attachment(db, sha256: digest)
+        }
     }
 
     /// The place-name record of a place, `nil` when none is stored.
