@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(name: "PinyinTests", dependencies: ["Pinyin"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "GEOSKit", "CRS"], exclude: ["Fuzz"]),
         .testTarget(name: "BoundaryTests", dependencies: ["Boundary", "GEOSKit", "GeoFormats", "CRS"]),
-        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoFormats", "GEOSKit"]),
         // Runs the built `quhua` executable: every verb, the exit codes 0/1/2/3.
         .testTarget(name: "QuhuaCLITests"),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "Gazetteer", .product(name: "GRDB", package: "GRDB.swift")]),
