@@ -45,4 +45,32 @@ import Testing
             }
         }
     }
+
+    /// A named feature imported as a record: its location in the JSON, its category as its Linked Places type.
+    @Test func aRecordedFeatureIsAPlaceWithItsCategoryAndLocation() async throws {
+        let store = try ServerFixture.built().services.store
+        let file = ServerFixture.temporaryDirectory("records").appendingPathComponent("river.geojson")
+        try """
+            {"type": "FeatureCollection", "features": [{"type": "Feature",
+              "properties": {"code": "R-SRV-1", "name": "苎溪河", "category": "121", "history": "古称苎溪"},
+              "geometry": {"type": "LineString", "coordinates": [[108.30, 30.85], [108.36, 30.82], [108.40, 30.81]]}}]}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let mapping = try RecordColumnMapping(parsing: nil, constants: "level=feature,parent=500101")
+        _ = try RecordImporter(file: file, mapping: mapping).run(into: store, actor: "tests")
+        try await ServerFixture.withClient { client in
+            try await client.execute(uri: "/places/R-SRV-1", method: .get) { response in
+                #expect(response.status == .ok)
+                let record = (response.json["place"] as? [String: Any])?["record"] as? [String: Any] ?? [:]
+                let location = (record["locations"] as? [[String: Any]])?.first ?? [:]
+                #expect(location["geometryType"] as? String == "LineString")
+                #expect(location["bbox"] as? [Double] == [108.30, 30.81, 108.40, 30.85])
+                #expect(record["history"] as? String == "古称苎溪")
+            }
+            try await client.execute(uri: "/places/R-SRV-1?f=lpf", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("gbt18521:121"), "\(response.text.prefix(400))")
+                #expect(response.text.contains("河流"))
+            }
+        }
+    }
 }
