@@ -219,7 +219,7 @@ struct Export: ParsableCommand {
         try LayerOutput.write(layer, to: URL(fileURLWithPath: output), format: outFormat, options: options)
     }
 
-    /// The features whose geometry kind (point, line, polygon) is the most common, and those without geometry.
+    /// The features (findings, record locations) whose geometry kind (point, line, polygon) is the most common, and those without geometry.
     static func oneGeometryKind(_ layer: FeatureLayer) -> FeatureLayer {
         func kind(_ f: Feature) -> Int? {
             guard let t = try? f.geometry?.type else { return nil }
@@ -235,7 +235,7 @@ struct Export: ParsableCommand {
         guard counts.count > 1, let keep = counts.max(by: { $0.value < $1.value })?.key else { return layer }
         var result = layer
         result.features = layer.features.filter { kind($0) == nil || kind($0) == keep }
-        Stderr.print("quhua: warning: a Shapefile holds one geometry kind; \(layer.features.count - result.features.count) findings of other kinds were left out (write a GeoPackage to keep them all)")
+        Stderr.print("quhua: warning: a Shapefile holds one geometry kind; \(layer.features.count - result.features.count) features of other kinds were left out (write a GeoPackage to keep them all)")
         return result
     }
 }
