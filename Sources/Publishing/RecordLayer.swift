@@ -16,8 +16,10 @@ import GeoFormats
 /// _ = try GeoFormat.geoPackage.writer.write(layer, to: URL(fileURLWithPath: "records.gpkg"), options: WriteOptions())
 /// ```
 public struct RecordLayer {
+    /// The gazetteer read from.
     public let store: GazetteerStore
 
+    /// The records of `store`.
     public init(store: GazetteerStore) {
         self.store = store
     }

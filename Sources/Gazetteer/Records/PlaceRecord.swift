@@ -149,3 +149,15 @@ public struct AttachmentContent: Sendable, Equatable {
     /// The bytes.
     public var data: Data
 }
+
+/// One version of a record's text, with who wrote it and when it was replaced.
+public struct RecordVersion: Sendable, Codable, Equatable {
+    /// The text of this version.
+    public var text: RecordText
+    /// When it was written.
+    public var changedAt: String
+    /// Who wrote it.
+    public var changedBy: String
+    /// When a newer version replaced it; `nil` for the current one.
+    public var replacedAt: String?
+}

@@ -17,8 +17,10 @@ import GRDB
 /// print(photo.sha256)
 /// ```
 public struct RecordEditor: Sendable {
+    /// The gazetteer written to.
     public let store: GazetteerStore
 
+    /// An editor of the records in `store`.
     public init(store: GazetteerStore) {
         self.store = store
     }
@@ -102,35 +104,5 @@ public struct RecordEditor: Sendable {
             throw GazetteerError.notFound("no place with id \(placeID)")
         }
         return row[0]
-    }
-}
-
-extension GazetteerStore {
-    /// The bytes and media type of a stored attachment.
-    ///
-    /// ```swift
-    /// if let photo = try store.attachment(sha256: info.sha256) { try photo.data.write(to: url) }
-    /// ```
-    ///
-    /// - Parameters:
-    ///   - sha256: 64 hex digits.
-    ///   - placeID: When given, only an attachment of this place.
-    /// - Returns: `nil` when no attachment (of the place) has that digest, also for text that is not a digest.
-    public func attachment(sha256: String, placeID: Int64? = nil) throws -> AttachmentContent? {
-        let digest = sha256.lowercased()
-        guard digest.count == 64, digest.allSatisfy(\.isHexDigit) else { return nil }
-        return try read { db in
-            if let placeID {
-                let linked = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM place_attachment WHERE place_id = ? AND sha256 = ?)",
-                                               arguments: [placeID, digest]) ?? false
-                guard linked else { return nil }
-            }
-            return try RecordSQL.attachment(db, sha256: digest)
-        }
-    }
-
-    /// The place-name record of a place, `nil` when none is stored.
-    public func record(of placeID: Int64) throws -> PlaceRecord? {
-        try read { db in try RecordSQL.record(db, placeID: placeID, category: try RecordEditor.category(db, placeID: placeID)) }
     }
 }
