@@ -55,8 +55,9 @@ let package = Package(
             dependencies: [
                 "Pinyin",
                 "GEOSKit",
-                // Place-name records are read from any layer through GeoFormats (RecordImporter).
-                "GeoFormats",
+                // Place-name records are read from any layer through GeoFormats (RecordImporter),
+                // and put into longitude/latitude with CRS when the layer is projected.
+                "GeoFormats", "CRS",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             // Imports walk every name of 44 yearly tables and 43,000 townships; the first use of
@@ -133,7 +134,7 @@ let package = Package(
         .testTarget(name: "PinyinTests", dependencies: ["Pinyin"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "GEOSKit", "CRS"], exclude: ["Fuzz"]),
         .testTarget(name: "BoundaryTests", dependencies: ["Boundary", "GEOSKit", "GeoFormats", "CRS"]),
-        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoFormats", "GEOSKit"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoFormats", "GEOSKit", "CRS"]),
         // Runs the built `quhua` executable: every verb, the exit codes 0/1/2/3.
         .testTarget(name: "QuhuaCLITests"),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "Gazetteer", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,3 +1,4 @@
+import CRS
 import Foundation
 import GEOSKit
 import GeoFormats
@@ -44,5 +45,29 @@ final class RecordFormatsTests: XCTestCase {
             XCTAssertEqual(try store.record(of: try lookup.resolveOne("\(prefix)-2").id)?.origin, "因三国甘宁得名")
             XCTAssertFalse(try RecordImporter(file: file, mapping: mapping).run(into: store, actor: "tests").changed)
         }
+    }
+
+    /// A GeoPackage in a Gauss-Krüger zone, and a CSV of GCJ-02 points said to be so, are stored as longitude/latitude.
+    func testProjectedLayersAreStoredAsLongitudeLatitude() throws {
+        let store = try RecordFixture.shared.get()
+        let context = try GEOSContext()
+        let layer = try GeoFormat.read(try RecordFixture.file("points.geojson", Self.geoJSON), context: context)
+        var projected = try layer.reprojected(from: .wgs84, to: try CoordinateReferenceSystem(parsing: "CGCS2000-GK3-CM108"))
+        for index in projected.features.indices { projected.features[index].properties["code"] = .string("R-GK-\(index + 1)") }
+        let gpkg = Fixture.temporaryDirectory("record-formats").appendingPathComponent("gk.gpkg")
+        _ = try GeoFormat.geoPackage.writer.write(projected, to: gpkg, options: WriteOptions())
+        let mapping = try RecordColumnMapping(parsing: nil, constants: "level=feature")
+        XCTAssertEqual(try RecordImporter(file: gpkg, mapping: mapping).run(into: store, actor: "tests").count("locations"), 2)
+        let point = try XCTUnwrap(try store.record(of: try PlaceLookup(store: store).resolveOne("R-GK-1").id)?.locations.first?.point)
+        XCTAssertEqual(point[0], 108.45, accuracy: 1e-7)
+        XCTAssertEqual(point[1], 30.77, accuracy: 1e-7)
+
+        let gcj = try context.point(x: 108.45, y: 30.77)
+        let shifted = try CoordinateTransform(from: .wgs84, to: .gcj02).transform(gcj).coordinates()[0]
+        let csv = try RecordFixture.file("gcj.csv", "code,name,lon,lat\nR-GCJ-1,都历山,\(shifted.x),\(shifted.y)\n")
+        XCTAssertEqual(try RecordImporter(file: csv, mapping: mapping, crs: "GCJ-02").run(into: store, actor: "tests").count("locations"), 1)
+        let back = try XCTUnwrap(try store.record(of: try PlaceLookup(store: store).resolveOne("R-GCJ-1").id)?.locations.first?.point)
+        XCTAssertEqual(back[0], 108.45, accuracy: 1e-6)
+        XCTAssertEqual(back[1], 30.77, accuracy: 1e-6)
     }
 }

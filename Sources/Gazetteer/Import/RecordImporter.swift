@@ -1,3 +1,4 @@
+import CRS
 import Foundation
 import GEOSKit
 import GRDB
@@ -33,6 +34,8 @@ public struct RecordImporter: Sendable {
     public let layer: String?
     /// Whether a row whose parent is not in the gazetteer is skipped (and counted) rather than an error.
     public let skipUnknownParents: Bool
+    /// The CRS of the coordinates when the file does not declare one (CSV), as `CoordinateReferenceSystem(parsing:)` reads it.
+    public let crs: String?
 
     /// - Parameters:
     ///   - file: A CSV/TSV, GeoJSON, GeoPackage or Shapefile in longitude/latitude.
@@ -40,11 +43,16 @@ public struct RecordImporter: Sendable {
     ///   - layer: The GeoPackage layer; the first when `nil`.
     ///   - skipUnknownParents: Skip rows whose parent code no place has (counted in the report,
     ///     the first ones named in its note) instead of stopping the import.
-    public init(file: URL, mapping: RecordColumnMapping = RecordColumnMapping(), layer: String? = nil, skipUnknownParents: Bool = false) {
+    ///   - crs: The CRS of the coordinates when the file does not say (`EPSG:4490`,
+    ///     `CGCS2000-GK3-CM108`, `GCJ-02` …); projected and GCJ-02 coordinates are transformed to
+    ///     WGS 84 longitude/latitude before they are stored.
+    public init(file: URL, mapping: RecordColumnMapping = RecordColumnMapping(), layer: String? = nil, skipUnknownParents: Bool = false,
+                crs: String? = nil) {
         self.file = file
         self.mapping = mapping
         self.layer = layer
         self.skipUnknownParents = skipUnknownParents
+        self.crs = crs
     }
 
     /// One checked row.
@@ -89,8 +97,12 @@ public struct RecordImporter: Sendable {
                 options.csv.geometry = .wkt(wkt)
             }
         }
-        let features: FeatureLayer
-        do { features = try GeoFormat.read(file, format: format, options: options, context: context) } catch let error as GeoFormatError {
+        options.csv.crs = crs
+        var features: FeatureLayer
+        do {
+            features = try GeoFormat.read(file, format: format, options: options, context: context)
+            features = try Self.longitudeLatitude(features, assumed: crs)
+        } catch let error as GeoFormatError {
             let feature = error.feature.map { "feature \($0): " } ?? ""
             throw GazetteerError.invalidInput(source: sourceName, line: nil, message: feature + error.problem)
         } catch {
@@ -172,6 +184,17 @@ public struct RecordImporter: Sendable {
         } catch {
             throw item.fail(sourceName, "unusable geometry: \(error)")
         }
+    }
+
+    /// The layer in WGS 84 longitude/latitude when it declares (or is said to be in) a projected
+    /// CRS or GCJ-02; as it is otherwise (CGCS2000 and WGS 84 differ by centimetres).
+    ///
+    /// - Throws: ``GeoFormatError`` when a coordinate cannot be transformed.
+    static func longitudeLatitude(_ layer: FeatureLayer, assumed: String?) throws -> FeatureLayer {
+        // A CRS quhua cannot name is left alone: coordinates outside longitude/latitude are refused row by row.
+        guard let text = layer.crs ?? assumed, let source = try? CoordinateReferenceSystem(parsing: text),
+              !source.isGeographic || source == .gcj02 else { return layer }
+        return try layer.reprojected(from: source, to: .wgs84)
     }
 
     /// The line each CSV row starts on, when the file's rows can be matched one to one.

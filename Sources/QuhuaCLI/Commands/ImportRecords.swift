@@ -47,10 +47,13 @@ struct ImportRecords: GazetteerCommand {
     @Flag(name: .long, help: "Skip (and count) rows whose parent code no place has, instead of stopping.")
     var skipUnknownParents = false
 
+    @Option(name: .long, help: "The CRS of the coordinates when the file does not say (EPSG:4490, CGCS2000-GK3-CM108, GCJ-02 …); projected and GCJ-02 coordinates are stored as WGS 84 longitude/latitude.")
+    var crs: String?
+
     func execute() throws {
         let store = try options.openStore(buildIfEmpty: false)
         let mapping = try RecordColumnMapping(parsing: map, constants: set, only: only)
-        try printReport(try RecordImporter(file: input.url, mapping: mapping, layer: layer, skipUnknownParents: skipUnknownParents)
+        try printReport(try RecordImporter(file: input.url, mapping: mapping, layer: layer, skipUnknownParents: skipUnknownParents, crs: crs)
             .run(into: store, actor: options.actorName, progress: Terminal.progressHandler(force: input.progress)), format: options.format)
     }
 }
