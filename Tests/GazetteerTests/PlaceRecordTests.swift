@@ -219,6 +219,15 @@ final class PlaceRecordTests: XCTestCase {
         XCTAssertTrue(try editor.cite(placeID: place.id, sourceKey: "wanzhou-dmz", document: "万州区地名志", page: "12", actor: "li"))
         XCTAssertFalse(try editor.cite(placeID: place.id, sourceKey: "wanzhou-dmz", document: "万州区地名志", page: "12", actor: "li"))
         XCTAssertEqual(try store.record(of: place.id)?.citations.map(\.label), ["万州区地名志, p. 12, [wanzhou-dmz]"])
+        // Text and citation together: one transaction, one audit entry.
+        let audits = try store.auditLog(limit: 1000).count
+        let updated = try editor.update(placeID: place.id, text: RecordText(note: "据2015年地名普查"),
+                                        citation: RecordCitation(document: "第二次全国地名普查登记表", page: "500101-0001"), actor: "zhao")
+        XCTAssertEqual(updated?.note, "据2015年地名普查")
+        XCTAssertEqual(updated?.versions, 3)
+        XCTAssertEqual(updated?.citations.count, 2)
+        XCTAssertEqual(try store.auditLog(limit: 1000).count, audits + 1)
+        XCTAssertTrue(try store.auditLog(limit: 1).first?.after?.contains("第二次全国地名普查登记表") ?? false)
         // Raw SQL cannot overwrite or delete a version.
         XCTAssertThrowsError(try store.pool.write { db in try db.execute(sql: "UPDATE place_record SET meaning = 'x' WHERE place_id = ?", arguments: [place.id]) })
         XCTAssertThrowsError(try store.pool.write { db in try db.execute(sql: "DELETE FROM place_record WHERE place_id = ?", arguments: [place.id]) })

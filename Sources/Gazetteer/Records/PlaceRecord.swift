@@ -122,6 +122,26 @@ public struct PlaceCitation: Sendable, Codable, Equatable {
     }
 }
 
+/// A source to cite, as an edit gives it: a `source` key and/or a document, with page and note.
+public struct RecordCitation: Sendable, Codable, Equatable {
+    /// A key of `source` (created when new).
+    public var sourceKey: String?
+    /// The document or book cited.
+    public var document: String?
+    /// The page, section or entry.
+    public var page: String?
+    /// A free note.
+    public var note: String?
+
+    /// Creates a citation.
+    public init(sourceKey: String? = nil, document: String? = nil, page: String? = nil, note: String? = nil) {
+        self.sourceKey = sourceKey
+        self.document = document
+        self.page = page
+        self.note = note
+    }
+}
+
 /// An attachment of a place: a file kept inside the database by the SHA-256 of its bytes.
 public struct AttachmentInfo: Sendable, Codable, Equatable {
     /// The SHA-256 of the bytes, 64 lower-case hex digits.

@@ -44,6 +44,45 @@ public struct RecordEditor: Sendable {
         }
     }
 
+    /// Writes text fields and a citation in one transaction with one audit entry — what
+    /// `quhua record set` does.
+    ///
+    /// ```swift
+    /// try editor.update(placeID: id, text: RecordText(meaning: "万川毕汇"),
+    ///                   citation: RecordCitation(sourceKey: "wanzhou-dmz", document: "万州区地名志", page: "12"), actor: "li")
+    /// ```
+    ///
+    /// - Returns: The record after the edit (unchanged, without an audit entry, when it had all of it already).
+    /// - Throws: ``GazetteerError/notFound(_:)`` for an unknown place;
+    ///   ``GazetteerError/invalidInput(source:line:message:)`` when neither text nor citation is given.
+    @discardableResult
+    public func update(placeID: Int64, text: RecordText, citation: RecordCitation?, actor: String) throws -> PlaceRecord? {
+        guard !text.isEmpty || citation != nil else {
+            throw GazetteerError.invalidInput(source: "record", line: nil, message: "give meaning, origin, history, note or a source")
+        }
+        if let citation, citation.sourceKey == nil, citation.document == nil {
+            throw GazetteerError.invalidInput(source: "citation", line: nil, message: "give a source key or a document")
+        }
+        return try store.write { db in
+            let category = try Self.category(db, placeID: placeID)
+            let writer = RecordWriter(db: db, actor: actor)
+            let change = text.isEmpty ? nil : try writer.writeText(placeID: placeID, text, sourceID: nil)
+            var cited = false
+            if let citation {
+                let sourceID = try citation.sourceKey.map {
+                    try writer.source(key: $0, title: citation.document ?? $0, citation: citation.document ?? $0)
+                }
+                cited = try writer.addCitation(placeID: placeID, sourceID: sourceID, document: citation.document, page: citation.page, note: citation.note)
+            }
+            let record = try RecordSQL.record(db, placeID: placeID, category: category)
+            guard change != nil || cited else { return (record, nil) }
+            struct State: Encodable { var text: RecordText?; var citation: RecordCitation? }
+            return (record, AuditRecord(actor: actor, action: "record.set", target: "place \(placeID)",
+                                        before: change.map { State(text: $0.before, citation: nil) },
+                                        after: State(text: change?.after, citation: cited ? citation : nil)))
+        }
+    }
+
     /// Adds a cited source to a place's record.
     ///
     /// - Parameters:

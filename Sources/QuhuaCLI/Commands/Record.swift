@@ -64,13 +64,9 @@ struct RecordSet: GazetteerCommand {
     func execute() throws {
         let store = try options.openStore()
         let place = try recordPlace(store, code)
-        let editor = RecordEditor(store: store)
-        let text = RecordText(meaning: meaning, origin: origin, history: history, note: note)
-        if !text.isEmpty { try editor.setText(placeID: place.id, text, actor: options.actorName) }
-        if source != nil || document != nil {
-            try editor.cite(placeID: place.id, sourceKey: source, document: document, page: page, actor: options.actorName)
-        }
-        let record = try store.record(of: place.id)
+        let citation = source == nil && document == nil ? nil : RecordCitation(sourceKey: source, document: document, page: page)
+        let record = try RecordEditor(store: store).update(placeID: place.id, text: RecordText(meaning: meaning, origin: origin, history: history, note: note),
+                                                           citation: citation, actor: options.actorName)
         if options.format == .json { return try Terminal.printJSON(record) }
         print("\(place.label): record version \(record?.versions ?? 0), \(record?.citations.count ?? 0) sources")
     }
