@@ -55,8 +55,8 @@ let package = Package(
             dependencies: [
                 "Pinyin",
                 "GEOSKit",
-                // Polygon layers are read through GeoFormats (GeoJSON, TopoJSON, GeoPackage, Shapefile …)
-                // and reprojected to longitude/latitude through CRS.
+                // Polygon layers and place-name records are read through GeoFormats (GeoJSON, TopoJSON,
+                // GeoPackage, Shapefile …) and put into longitude/latitude through CRS.
                 "GeoFormats", "CRS",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for bulk inserts (RowInserter).
@@ -136,7 +136,7 @@ let package = Package(
         .testTarget(name: "PinyinTests", dependencies: ["Pinyin"]),
         .testTarget(name: "GeoFormatsTests", dependencies: ["GeoFormats", "GEOSKit", "CRS"], exclude: ["Fuzz"]),
         .testTarget(name: "BoundaryTests", dependencies: ["Boundary", "GEOSKit", "GeoFormats", "CRS"]),
-        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoFormats", "GEOSKit"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer", "GeoFormats", "GEOSKit", "CRS"]),
         // Runs the built `quhua` executable: every verb, the exit codes 0/1/2/3.
         .testTarget(name: "QuhuaCLITests"),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "Gazetteer", .product(name: "GRDB", package: "GRDB.swift")]),

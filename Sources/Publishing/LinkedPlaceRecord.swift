@@ -4,7 +4,8 @@ import Gazetteer
 import GeoFormats
 
 /// A gazetteer place as a Linked Places record: every name with the period it held (and the
-/// pinyin of standard names), every parent with its period, the place's type and its boundary.
+/// pinyin of standard names), every parent with its period, the place's type (its GB/T 18521
+/// category) and its boundary.
 ///
 /// ```swift
 /// let details = try PlaceLookup(store: store).details(of: id)
@@ -33,7 +34,9 @@ public enum LinkedPlaceRecord {
             LPFRelation(relationTo: "\(baseURI)\(parent.parentID)", label: "part of \(parent.code.map { "\($0) " } ?? "")\(parent.name)", when: spans(parent.period))
         }
         let level = details.summary.level
-        let type = LPFType(identifier: "gbt18521:\(level.categoryCode ?? level.rawValue)", label: "\(level.rawValue)-level \(details.summary.kind.rawValue)")
+        // The place's own GB/T 18521 category where it has one that its level does not imply (a river, a square).
+        let type = details.category.flatMap { $0.code == level.categoryCode ? nil : LPFType(identifier: "gbt18521:\($0.code)", label: $0.name) }
+            ?? LPFType(identifier: "gbt18521:\(level.categoryCode ?? level.rawValue)", label: "\(level.rawValue)-level \(details.summary.kind.rawValue)")
         return LinkedPlace(id: "\(baseURI)\(details.summary.id)", title: details.summary.name, countryCodes: ["CN"], when: spans(details.summary.period),
                            names: names, types: [type], relations: relations, geometry: geometry)
     }

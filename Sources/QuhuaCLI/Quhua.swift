@@ -19,7 +19,7 @@ struct Quhua: AsyncParsableCommand {
             // Boundary surveys
             Validate.self, Rules.self, Inspect.self, RegisterGroup.self,
             // Gazetteer
-            Search.self, Show.self, History.self, Tree.self, Reverse.self, Import.self, Naming.self, Protect.self, Vanished.self, Edit.self,
+            Search.self, Show.self, History.self, Tree.self, Reverse.self, Import.self, Naming.self, Protect.self, Vanished.self, Edit.self, Record.self,
             // Names and formats
             Romanize.self, Convert.self, Export.self, Book.self,
             // Shared systems

@@ -86,10 +86,14 @@ struct OpenAPIDocument {
             q, Self.parameter("limit", "At most this many (1–10)", schema: ["type": "integer", "minimum": 1, "maximum": 10]),
         ], ok: Self.response("Suggestions", json), errors: ["400"])]
         let placeFormat = Self.parameter("f", "json, or lpf for Linked Places Format", schema: ["type": "string", "enum": ["json", "lpf"]])
-        paths["/places/{ref}"] = ["get": Self.operation("getPlace", "A place by code or name: its codes, names, parents over time and events", tag: "Gazetteer",
+        paths["/places/{ref}"] = ["get": Self.operation("getPlace", "A place by code or name: its codes, names, parents over time, events, GB/T 18521 category and place-name record (meaning, origin, history, locations, sources, attachments)", tag: "Gazetteer",
             parameters: [Self.parameter("ref", in: "path", "A 6-, 9- or 12-digit code, or a name", schema: Self.string), at, placeFormat], ok: Self.response("The place", json + ["application/ld+json"]))]
         paths["/places/id/{id}"] = ["get": Self.operation("getPlaceById", "A place by its place id", tag: "Gazetteer",
             parameters: [Self.parameter("id", in: "path", "The place id", schema: ["type": "integer"]), at, placeFormat], ok: Self.response("The place", json + ["application/ld+json"]))]
+        paths["/places/{ref}/attachments/{sha256}"] = ["get": Self.operation("getPlaceAttachment", "An attachment of a place's record (photo, scan …): its bytes, with their media type", tag: "Gazetteer",
+            parameters: [Self.parameter("ref", in: "path", "A code or a name", schema: Self.string),
+                         Self.parameter("sha256", in: "path", "The SHA-256 of the bytes, 64 hex digits", schema: ["type": "string", "pattern": "^[0-9a-fA-F]{64}$"])],
+            ok: Self.response("The bytes", ["application/octet-stream", "image/*", "application/pdf"], schema: ["type": "string", "format": "binary"]))]
         paths["/places/{ref}/history"] = ["get": Self.operation("getHistory", "The change events around a place and the places they connect", tag: "Gazetteer",
             parameters: [Self.parameter("ref", in: "path", "A code or a name", schema: Self.string), placeFormat], ok: Self.response("The history", json + ["application/ld+json"]))]
         paths["/tree"] = ["get": Self.operation("getTree", "The division tree on a day", tag: "Gazetteer", parameters: [

@@ -18,6 +18,15 @@ enum Reply {
         return Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: buffer))
     }
 
+    /// Bytes with their media type; `immutable` for content-addressed bytes, which never change.
+    static func bytes(_ data: Data, contentType: String, immutable: Bool = false) -> Response {
+        var headers: HTTPFields = [.contentType: contentType]
+        if immutable { headers[.cacheControl] = "public, max-age=31536000, immutable" }
+        var buffer = ByteBuffer()
+        buffer.writeBytes(data)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: buffer))
+    }
+
     /// Ready text with its media type.
     static func text(_ body: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: body)))

@@ -153,7 +153,7 @@ final class ImportTests: XCTestCase {
     func testAuditLogRecordsImports() throws {
         let actions = Set(try store.auditLog(limit: 100).map(\.action))
         XCTAssertTrue(actions.isSuperset(of: ["import.areacodes", "import.areacity", "import.geometry", "import.geonames"]))
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-history", "v2-search", "v3-geometry", "v4-workflow", "v5-search-as-of", "v6-access", "v7-patroller-role", "v8-naming-checks", "v9-geometry-level"])
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-history", "v2-search", "v3-geometry", "v4-workflow", "v5-search-as-of", "v6-access", "v7-patroller-role", "v8-naming-checks", "v9-geometry-level", "v10-place-records"])
         XCTAssertEqual(try store.integrityCheck(), ["ok"])
     }
 }

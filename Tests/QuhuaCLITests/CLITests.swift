@@ -59,7 +59,7 @@ import Testing
     }
 
     static let verbs = ["validate", "rules", "inspect", "register", "search", "show", "history", "tree", "reverse", "import",
-                        "naming", "protect", "vanished", "edit", "romanize", "convert", "export", "serve", "token"]
+                        "naming", "protect", "vanished", "edit", "record", "romanize", "convert", "export", "serve", "token"]
 
     @Test(.enabled(if: present, absent))
     func everyVerbExplainsItself() throws {
@@ -190,5 +190,36 @@ import Testing
         #expect(show.status == 0 && show.out.contains("moved"))
         let report = try Self.quhua(["register", "report", "--format", "json", "--db", register])
         #expect(report.status == 0 && report.out.contains("610100"))
+    }
+
+    @Test(.enabled(if: present, absent))
+    func placeNameRecordsGoInThroughImportAndRecordAndOutThroughShowAndExport() throws {
+        let db = try Self.gazetteer.get()
+        let csv = Self.scratch("records.csv")
+        try "code,name,parent,category,meaning,source,page,lon,lat\nCLI-1,太白岩,500101,13,因李白读书得名,万州区地名志,35,108.379,30.816\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        let imported = try Self.quhua(["import", "records", csv, "--set", "level=feature", "--db", db])
+        #expect(imported.status == 0 && imported.out.contains("1 places created"), "\(imported.out)\(imported.err)")
+        #expect(try Self.quhua(["import", "records", csv, "--set", "level=feature", "--db", db]).out.contains("unchanged"))
+        let set = try Self.quhua(["record", "set", "CLI-1", "--origin", "相传唐代李白在此读书", "--db", db, "--actor", "cli.tests"])
+        #expect(set.status == 0, "\(set.err)")
+        let photo = Self.scratch("sign.png")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]).write(to: URL(fileURLWithPath: photo))
+        let attach = try Self.quhua(["record", "attach", "CLI-1", photo, "--caption", "远眺", "--db", db])
+        #expect(attach.status == 0 && attach.out.contains("image/png"), "\(attach.err)")
+        let show = try Self.quhua(["show", "CLI-1", "--db", db])
+        for needle in ["13 陆地地形", "因李白读书得名", "相传唐代李白在此读书", "Point 108.379000, 30.816000", "万州区地名志, p. 35", "sha256:", "11 bytes"] {
+            #expect(show.out.contains(needle), "\(needle) in \(show.out)")
+        }
+        let json = try Self.quhua(["show", "CLI-1", "--format", "json", "--db", db])
+        #expect(json.status == 0 && json.out.contains("\"meaning\"") && json.out.contains("\"attachments\""))
+        let exported = Self.scratch("records.geojson")
+        let export = try Self.quhua(["export", "--records", "--format", "geojson", "-o", exported, "--db", db])
+        #expect(export.status == 0, "\(export.err)")
+        #expect((try? String(contentsOfFile: exported, encoding: .utf8))?.contains("因李白读书得名") == true)
+        let bad = Self.scratch("bad.csv")
+        try "code,name,category\nCLI-2,某山,99\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try Self.quhua(["import", "records", bad, "--set", "level=feature", "--db", db])
+        #expect(refused.status == 3 && refused.err.contains("bad.csv:2: category “99”"), "\(refused.err)")
     }
 }

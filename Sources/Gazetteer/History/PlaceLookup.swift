@@ -21,7 +21,8 @@ public struct PlaceLookup: Sendable {
     /// A code (6, 9 or 12 digits) matches every place that ever had it — codes are re-used.
     /// A name matches places that ever bore it (any name type; traditional characters folded
     /// when the Pinyin module is present), then places whose name without its generic suffix
-    /// it is (渝中 → 渝中区), then romanised names (Chungking).
+    /// it is (渝中 → 渝中区), then romanised names (Chungking); failing all, any other code a
+    /// place has (a GeoNames id, the identifier of an imported record).
     ///
     /// - Parameters:
     ///   - query: A code or a name.
@@ -57,6 +58,11 @@ public struct PlaceLookup: Sendable {
                           AND (:day IS NULL OR ((d.valid_from IS NULL OR d.valid_from <= :day) AND (d.valid_to IS NULL OR d.valid_to > :day)))
                         """), arguments: ["q": key, "day": dayText])
                 }
+            }
+            if ids.isEmpty {
+                // Any other identifier a place has: GeoNames ids, codes of imported records.
+                ids = try Int64.fetchAll(db, sql: "SELECT DISTINCT place_id FROM place_code WHERE code = :q \(during)",
+                                         arguments: ["q": trimmed, "day": dayText])
             }
             let summaries = try ids.compactMap { try PlaceSQL.summary(db, id: $0, at: day) }
             return summaries.sorted { a, b in
@@ -124,8 +130,11 @@ public struct PlaceLookup: Sendable {
                 ORDER BY pc.code
                 """), arguments: ["id": placeID, "day": childDay.description]).compactMap { try PlaceSQL.summary(db, id: $0, at: childDay) }
             let hasGeometry = try Bool.fetchOne(try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM geometry WHERE place_id = ?)"), arguments: [placeID]) ?? false
+            let category = try RecordEditor.category(db, placeID: placeID)
             return PlaceDetails(summary: summary, day: day?.description, codes: codes, names: names, parents: parents,
-                                ancestry: ancestry, children: children, events: events, hasGeometry: hasGeometry)
+                                ancestry: ancestry, children: children, events: events, hasGeometry: hasGeometry,
+                                category: PlaceCategory(stored: category),
+                                record: try RecordSQL.record(db, placeID: placeID, category: category))
         }
     }
 
@@ -193,4 +202,8 @@ public struct PlaceDetails: Sendable, Codable, Equatable {
     public var events: [EventRecord]
     /// Whether a geometry is stored for the place.
     public var hasGeometry: Bool
+    /// The place's GB/T 18521 category with its name, when it has one.
+    public var category: PlaceCategory? = nil
+    /// The place-name record (meaning, origin, history, locations, sources, attachments), when any is stored.
+    public var record: PlaceRecord? = nil
 }

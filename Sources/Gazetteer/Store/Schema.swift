@@ -21,6 +21,7 @@ enum Schema {
         migrator.registerMigration("v7-patroller-role", migrate: patrollerRole)
         migrator.registerMigration("v8-naming-checks", migrate: namingChecks)
         migrator.registerMigration("v9-geometry-level", migrate: geometryLevel)
+        migrator.registerMigration("v10-place-records", migrate: PlaceRecordSchema.migrate)
         return migrator
     }
 

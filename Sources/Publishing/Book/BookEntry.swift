@@ -45,9 +45,9 @@ public struct BookEntry: Sendable, Equatable {
     public var otherNames: [String]
     /// Earlier standard names with their periods (`万县区 (1997-12-20–1998-05-22)`).
     public var formerNames: [String]
-    /// The meaning of the name (含义), from an approved naming case; `nil` when none is recorded.
+    /// The meaning of the name (含义), from the place-name record, else an approved naming case; `nil` when none is recorded.
     public var meaning: String?
-    /// The origin of the name (来历), from an approved naming case; `nil` when none is recorded.
+    /// The origin of the name (来历), from the place-name record, else an approved naming case; `nil` when none is recorded.
     public var origin: String?
     /// The change events of the place and of the places it came from (one step back), up to the
     /// book's day, oldest first, with their approving documents.

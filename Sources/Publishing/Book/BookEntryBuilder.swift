@@ -26,7 +26,9 @@ enum BookEntryBuilder {
             categoryCode: summary.level.categoryCode,
             parents: details.ancestry.dropFirst().map(\.label),
             centroid: centroid, otherNames: unique(otherNames), formerNames: unique(formerNames),
-            meaning: naming?.meaning.flatMap(nonEmpty), origin: naming?.origin.flatMap(nonEmpty), history: history)
+            // The place-name record first; else what the approved naming case said.
+            meaning: details.record?.meaning ?? naming?.meaning.flatMap(nonEmpty),
+            origin: details.record?.origin ?? naming?.origin.flatMap(nonEmpty), history: history)
     }
 
     /// An event as the book prints it: what changed in Chinese, with the participants' codes and

@@ -18,6 +18,10 @@ struct Export: ParsableCommand {
         gazetteer stores one. --format lpf writes Linked Places Format (GeoJSON-LD) for \
         historical-gazetteer platforms: every name and parent with the time spans they held.
 
+        Records: --records writes the place-name records, one feature per location (point, line \
+        or polygon) with code, name, level, GB/T 18521 category, parent, meaning, origin, history, \
+        note, sources and attachments (by SHA-256).
+
         Findings: --findings takes a report written by `quhua validate --format json` (or a GeoJSON \
         findings layer) and writes one feature per finding at its location, with rule, severity, \
         message, value, tolerance, unit and the features involved: an error layer to open over the \
@@ -32,6 +36,7 @@ struct Export: ParsableCommand {
           quhua export --format kml --within 610000 --to-crs GCJ-02 -o shaanxi.kml
           quhua validate --format json survey.geojson > findings.json
           quhua export --findings findings.json --format gpkg -o findings.gpkg --from-crs CGCS2000
+          quhua export --records --format gpkg -o records.gpkg
 
         Exit codes: 0 written, 2 usage, 3 unreadable input or unwritable output.
         """
@@ -45,6 +50,9 @@ struct Export: ParsableCommand {
 
     @Option(help: "A findings report (quhua validate --format json) to export as an error layer, instead of divisions.", completion: .file())
     var findings: String?
+
+    @Flag(help: "Export the place-name records (one feature per location, with category, meaning, origin, history, sources and attachments) instead of divisions.")
+    var records = false
 
     @Option(help: ArgumentHelp("Divisions valid on this day: YEAR, YEAR-MM or YEAR-MM-DD (default today; a year is its 31 December).", valueName: "date"))
     var at: String?
@@ -82,6 +90,9 @@ struct Export: ParsableCommand {
         }
         if findings != nil && format.lowercased() == "lpf" {
             throw ValidationError("Linked Places Format holds places; export findings as geojson, gpkg, shp, kml, kmz, csv or topojson.")
+        }
+        if records && (findings != nil || at != nil || level != nil || within != nil || format.lowercased() == "lpf") {
+            throw ValidationError("--records exports every recorded place as geojson, geojsonl, gpkg, shp, kml, kmz, csv or topojson; --findings, --at, --level, --within and lpf do not go with it.")
         }
         if let within, !(within.count == 6 && within.allSatisfy(\.isNumber)) {
             throw ValidationError("--within takes a six-digit division code, not “\(within)”.")
@@ -161,6 +172,9 @@ struct Export: ParsableCommand {
             let store = try gazetteer.openStore()
             let export = DivisionLayer(store: store, day: day, levels: levels, within: within)
             let context = try GEOSContext()
+            if records, let outFormat {
+                return try exportRecords(store: store, format: outFormat, target: target, encoding: textEncoding, context: context)
+            }
             guard let outFormat else {
                 if let target, target != .wgs84 {
                     Stderr.print("quhua: Linked Places Format is WGS 84 longitude/latitude; --to-crs \(target.quhuaName) does not apply")
@@ -191,7 +205,21 @@ struct Export: ParsableCommand {
         }
     }
 
-    /// The features whose geometry kind (point, line, polygon) is the most common, and those without geometry.
+    /// Exports the place-name records through GeoFormats' writers.
+    func exportRecords(store: GazetteerStore, format outFormat: GeoFormat, target: CoordinateReferenceSystem?, encoding: TextEncoding,
+                       context: GEOSContext) throws {
+        var layer = try RecordLayer(store: store).layer(context: context)
+        layer = try LayerOutput.reproject(layer, input: "the gazetteer", source: nil, target: target, for: outFormat)
+        if outFormat == .shapefile { layer = Self.oneGeometryKind(layer) }
+        var options = WriteOptions(precision: precision, encoding: encoding)
+        options.zip = zip
+        options.nameField = "name"
+        if outFormat == .kml || outFormat == .kmz { options.folderFields = ["category_name"] }
+        if outFormat == .geoJSONSeq { options.newlineDelimited = true }
+        try LayerOutput.write(layer, to: URL(fileURLWithPath: output), format: outFormat, options: options)
+    }
+
+    /// The features (findings, record locations) whose geometry kind (point, line, polygon) is the most common, and those without geometry.
     static func oneGeometryKind(_ layer: FeatureLayer) -> FeatureLayer {
         func kind(_ f: Feature) -> Int? {
             guard let t = try? f.geometry?.type else { return nil }
@@ -207,7 +235,7 @@ struct Export: ParsableCommand {
         guard counts.count > 1, let keep = counts.max(by: { $0.value < $1.value })?.key else { return layer }
         var result = layer
         result.features = layer.features.filter { kind($0) == nil || kind($0) == keep }
-        Stderr.print("quhua: warning: a Shapefile holds one geometry kind; \(layer.features.count - result.features.count) findings of other kinds were left out (write a GeoPackage to keep them all)")
+        Stderr.print("quhua: warning: a Shapefile holds one geometry kind; \(layer.features.count - result.features.count) features of other kinds were left out (write a GeoPackage to keep them all)")
         return result
     }
 }

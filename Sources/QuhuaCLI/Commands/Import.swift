@@ -10,7 +10,7 @@ struct Import: ParsableCommand {
         Every import is one transaction: it lands completely or not at all, also when the \
         process is killed. Importing the same data again changes nothing.
         """,
-        subcommands: [ImportGeoData.self, ImportAreaCodes.self, ImportTownships.self, ImportGeoNames.self, ImportGeometry.self, ImportNames.self])
+        subcommands: [ImportGeoData.self, ImportAreaCodes.self, ImportTownships.self, ImportGeoNames.self, ImportGeometry.self, ImportNames.self, ImportRecords.self])
 }
 
 struct ImportGeoData: GazetteerCommand {

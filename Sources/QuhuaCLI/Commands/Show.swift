@@ -68,5 +68,35 @@ struct Show: GazetteerCommand {
             print("  events:")
             for event in details.events { print("    \(event.summary)") }
         }
+        printRecord(details)
+    }
+
+    /// The place-name record: category, text, locations, sources, attachments.
+    private func printRecord(_ details: PlaceDetails) {
+        if let category = details.category { print("  category: \(category.code) \(category.name) (GB/T 18521)") }
+        guard let record = details.record else { return }
+        for (label, text) in [("meaning 含义", record.meaning), ("origin 来历", record.origin), ("history 沿革", record.history), ("note", record.note)] {
+            if let text { print("  \(label): \(text)") }
+        }
+        if let at = record.changedAt {
+            print("  record: version \(record.versions), \(at) by \(record.changedBy ?? "?")")
+        }
+        if !record.locations.isEmpty {
+            print("  locations:")
+            for location in record.locations {
+                print("    \(location.summary)  \(location.period)\(location.source.map { "  [\($0)]" } ?? "")")
+            }
+        }
+        if !record.citations.isEmpty {
+            print("  sources:")
+            for citation in record.citations { print("    \(citation.label)") }
+        }
+        if !record.attachments.isEmpty {
+            print("  attachments:")
+            for file in record.attachments {
+                let name = [file.fileName, file.caption].compactMap { $0 }.joined(separator: " — ")
+                print("    sha256:\(file.sha256)  \(file.size) bytes  \(file.mediaType)\(name.isEmpty ? "" : "  \(name)")")
+            }
+        }
     }
 }

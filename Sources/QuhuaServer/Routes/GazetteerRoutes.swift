@@ -20,6 +20,9 @@ struct GazetteerRoutes {
             return try place(request, placeID: id)
         }
         routes.get("/places/:ref") { request, context in try place(request, reference: try context.parameters.require("ref")) }
+        routes.get("/places/:ref/attachments/:sha256") { request, context in
+            try attachment(request, reference: try context.parameters.require("ref"), sha256: try context.parameters.require("sha256"))
+        }
         routes.get("/places/:ref/history") { request, context in try history(request, reference: try context.parameters.require("ref")) }
         routes.get("/tree") { request, _ in try tree(request) }
         routes.get("/reverse") { request, _ in try reverse(request) }
@@ -107,6 +110,16 @@ struct GazetteerRoutes {
             return Reply.text(text, contentType: "application/ld+json; charset=utf-8")
         }
         return try Reply.json(PlaceAnswer(place: details, otherMatches: others))
+    }
+
+    /// The bytes of an attachment of the place's record; 404 when the place has no attachment with that digest.
+    private func attachment(_ request: Request, reference: String, sha256: String) throws -> Response {
+        try QueryParameters(request).allowOnly([])
+        let place = try PlaceLookup(store: services.store).resolveOne(reference)
+        guard let content = try services.store.attachment(sha256: sha256, placeID: place.id) else {
+            throw GazetteerError.notFound("\(place.label) has no attachment \(sha256)")
+        }
+        return Reply.bytes(content.data, contentType: content.mediaType, immutable: true)
     }
 
     private func history(_ request: Request, reference: String) throws -> Response {
