@@ -143,7 +143,7 @@ struct NameWriter {
     private(set) var addedNameIDs: [Int64] = []
     private var existingNames: Set<String> = []
     private var placeByCode: [String: Int64] = [:]
-    private let insertName: Statement
+    private let insertName: RowInserter
     private var nextPlaceID: Int64
 
     init(db: Database, sourceKey: String, title: String, licence: String, citation: String, keys: (any SearchKeyProvider)?) throws {
@@ -163,7 +163,7 @@ struct NameWriter {
         for row in try DatabaseRow.fetchAll(db, sql: "SELECT code, place_id FROM place_code WHERE scheme IN ('STATS12', 'OTHER')") {
             placeByCode[row[0]] = row[1]
         }
-        insertName = try db.makeStatement(sql: """
+        insertName = try RowInserter(db, sql: """
             INSERT INTO name (place_id, text, type, language, script, specific, generic, romanization, source_id, note, valid_from, valid_to)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -211,9 +211,11 @@ struct NameWriter {
         let roman = romanization
         var detected = script ?? NameWriter.script(of: text)
         if detected == "Hans", let keys, keys.simplified(text) != text { detected = "Hant" }
-        try insertName.execute(arguments: [placeID, text, type.rawValue, language ?? (han ? "zh" : "und"), detected,
-                                           parts?.specific, parts.flatMap { $0.generic.isEmpty ? nil : $0.generic }, roman, sourceID, note,
-                                           from?.description, to?.description])
+        insertName.bind(1, placeID); insertName.bind(2, text); insertName.bind(3, type.rawValue)
+        insertName.bind(4, language ?? (han ? "zh" : "und")); insertName.bind(5, detected); insertName.bind(6, parts?.specific)
+        insertName.bind(7, parts.flatMap { $0.generic.isEmpty ? nil : $0.generic }); insertName.bind(8, roman)
+        insertName.bind(9, sourceID); insertName.bind(10, note); insertName.bind(11, from?.description); insertName.bind(12, to?.description)
+        try insertName.step()
         changed = true
         namesAdded += 1
         addedNameIDs.append(db.lastInsertedRowID)

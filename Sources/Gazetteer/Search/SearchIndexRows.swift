@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rows of the search index for a run of documents, computed in memory before anything
 /// is written.
 ///
@@ -16,7 +18,7 @@ struct SearchIndexRows {
     }
 
     /// What a name's text contributes, independent of the document it belongs to.
-    private struct TextEntry {
+    private struct TextEntry: Sendable {
         var folded: String
         var han: Bool
         var specific: String?
@@ -38,7 +40,7 @@ struct SearchIndexRows {
     private(set) var newReadings: [(text: String, full: [String], initials: [String])] = []
 
     private let keys: (any SearchKeyProvider)?
-    private var readings: [String: (full: [String], initials: [String])]
+    private var readings: [String: Reading]
     private var entries: [String: TextEntry] = [:]
     /// Keys whose deletion neighbourhood is already indexed (or added by this run).
     private var fuzzyKeys: Set<String>
@@ -55,11 +57,12 @@ struct SearchIndexRows {
 
     /// Adds the rows of `candidates`, numbered from `firstID` in the order given.
     mutating func add(_ candidates: [SearchIndexer.Candidate], firstID: Int64) {
+        prepareEntries(for: candidates)
         documents.reserveCapacity(documents.count + candidates.count)
         var id = firstID
         for candidate in candidates {
             defer { id += 1 }
-            let entry = self.entry(for: candidate.text)
+            let entry = entries[candidate.text] ?? Self.makeEntry(candidate.text, keys: keys, reading: readings[candidate.text]).entry
             // A short name is the name without its generic part (长安 of 长安区).
             let specific = candidate.type == NameType.short.rawValue ? entry.folded : entry.specific
             documents.append(Document(id: id, candidate: candidate, text: entry.folded, specific: specific))
@@ -74,11 +77,40 @@ struct SearchIndexRows {
         }
     }
 
-    private mutating func entry(for raw: String) -> TextEntry {
-        if let known = entries[raw] { return known }
+    /// Works out the entries of the texts not seen yet, on every core when there are many
+    /// (pinyin readings, folding and grams are most of the cost of a build).
+    private mutating func prepareEntries(for candidates: [SearchIndexer.Candidate]) {
+        var seen: Set<String> = []
+        var texts: [String] = []
+        for candidate in candidates where entries[candidate.text] == nil && seen.insert(candidate.text).inserted {
+            texts.append(candidate.text)
+        }
+        guard !texts.isEmpty else { return }
+        let keys = self.keys, known = readings
+        let made: [(entry: TextEntry, computed: Reading?)]
+        let workers = min(8, ProcessInfo.processInfo.activeProcessorCount)
+        if texts.count < 2_000 || workers < 2 {
+            made = texts.map { Self.makeEntry($0, keys: keys, reading: known[$0]) }
+        } else {
+            made = ParallelMap.map(texts, workers: workers) { Self.makeEntry($0, keys: keys, reading: known[$0]) }
+        }
+        for (raw, result) in zip(texts, made) {
+            entries[raw] = result.entry
+            if let computed = result.computed {
+                readings[raw] = computed
+                newReadings.append((raw, computed.full, computed.initials))
+            }
+        }
+    }
+
+    typealias Reading = (full: [String], initials: [String])
+
+    /// The entry of one text; `computed` is its reading when it had to be worked out (not in `reading`).
+    private static func makeEntry(_ raw: String, keys: (any SearchKeyProvider)?, reading cached: Reading?) -> (entry: TextEntry, computed: Reading?) {
         let han = SearchText.hasHan(raw)
         let folded = han ? SearchText.foldHan(raw, keys: keys) : raw
         var entry = TextEntry(folded: folded, han: han, specific: nil, grams: [], latinKeys: [])
+        var computed: Reading?
         if han {
             let parts = NameParts(folded)
             if !parts.generic.isEmpty { entry.specific = parts.specific }
@@ -94,11 +126,10 @@ struct SearchIndexRows {
             }
             entry.grams = Array(grams)
             if let keys {
-                let reading: (full: [String], initials: [String])
-                if let cached = readings[raw] { reading = cached } else {
+                let reading: Reading
+                if let cached { reading = cached } else {
                     reading = keys.searchKeys(for: raw)
-                    readings[raw] = reading
-                    newReadings.append((raw, reading.full, reading.initials))
+                    computed = reading
                 }
                 // The first key is the name's own reading; the second, when it is the first without its
                 // generic part (chongqingshi → chongqing), too. Only those are offered to spelling
@@ -115,8 +146,7 @@ struct SearchIndexRows {
         }
         var seen: Set<String> = []
         entry.latinKeys = entry.latinKeys.filter { !$0.0.isEmpty && seen.insert($0.0).inserted }
-        entries[raw] = entry
-        return entry
+        return (entry, computed)
     }
 
     // MARK: - Key order

@@ -44,6 +44,8 @@ struct SearchIndexer {
         var level: String
         /// The name's length in characters (shorter names rank first).
         var length: Int
+        /// The name type's place in ``SearchIndexer/typeRank``.
+        var typeOrder: Int
     }
 
     static let typeRank: [String: Int] = ["standard": 0, "short": 1, "alias": 2, "romanized": 3, "variant": 4, "former": 5]
@@ -169,8 +171,7 @@ struct SearchIndexer {
     static func ranksBefore(_ a: Candidate, _ b: Candidate) -> Bool {
         if a.isCurrent != b.isCurrent { return a.isCurrent }
         if a.levelRank != b.levelRank { return a.levelRank < b.levelRank }
-        let ta = typeRank[a.type] ?? 9, tb = typeRank[b.type] ?? 9
-        if ta != tb { return ta < tb }
+        if a.typeOrder != b.typeOrder { return a.typeOrder < b.typeOrder }
         if a.length != b.length { return a.length < b.length }
         if (a.code ?? "") != (b.code ?? "") { return (a.code ?? "") < (b.code ?? "") }
         return a.nameID < b.nameID
@@ -198,10 +199,11 @@ struct SearchIndexer {
             """)
         var result: [Candidate] = []
         while let row = try rows.next() {
-            let text: String = row[2]
-            result.append(Candidate(nameID: row[0], placeID: row[1], text: text, type: row[3], script: row[4], specific: row[5],
+            let text: String = row[2], type: String = row[3]
+            result.append(Candidate(nameID: row[0], placeID: row[1], text: text, type: type, script: row[4], specific: row[5],
                                     validFrom: row[6], validTo: row[7], inherited: row[15], levelRank: row[8], isCurrent: row[9], code: row[10],
-                                    placeName: row[11], placeCode: row[12], placeStatus: row[13], level: row[14], length: text.count))
+                                    placeName: row[11], placeCode: row[12], placeStatus: row[13], level: row[14], length: text.count,
+                                    typeOrder: SearchIndexer.typeRank[type] ?? 9))
         }
         return result
     }
