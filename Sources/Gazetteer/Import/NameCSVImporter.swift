@@ -160,10 +160,11 @@ public struct NameCSVImporter: Sendable {
                                         citation: file.path, keys: store.searchKeys)
             var created = 0, added = 0
             let today = Day.today
+            var codes = try PlaceCodeIndex(db)
             for (position, item) in items.enumerated() {
                 if position % 1000 == 0 { progress?(ImportProgress(stage: "rows", done: position, total: items.count)) }
                 func fail(_ message: String) -> GazetteerError { .invalidInput(source: source, line: item.line, message: message) }
-                var placeID = try item.code.flatMap { code in try Self.place(db, code: code, at: item.from, today: today) }
+                var placeID = item.code.flatMap { code in codes.place(code: code, on: item.from ?? today) }
                 // A row with a level defines a place: its name is the standard name by default.
                 let defaultType: NameType = item.level == nil ? .alias : .standard
                 if placeID == nil {
@@ -172,7 +173,7 @@ public struct NameCSVImporter: Sendable {
                     }
                     var parentID: Int64?
                     if let parent = item.parent {
-                        guard let id = try Self.place(db, code: parent, at: nil, today: today) else { throw fail("no place has the parent code \(parent)") }
+                        guard let id = codes.place(code: parent, on: today) else { throw fail("no place has the parent code \(parent)") }
                         parentID = id
                     } else if level != .feature {
                         throw fail("a new \(level.rawValue) needs a parent code")
@@ -182,7 +183,7 @@ public struct NameCSVImporter: Sendable {
                     let kind: PlaceKind = level == .township ? .township : level == .village ? .village : .feature
                     let (id, isNew) = try writer.place(code: code, scheme: scheme, kind: kind, level: level, parentID: parentID,
                                                        category: item.category)
-                    if isNew { created += 1 }
+                    if isNew { created += 1; codes.add(code: code, placeID: id) }
                     placeID = id
                 }
                 guard let placeID else { continue }

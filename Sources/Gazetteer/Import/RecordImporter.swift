@@ -224,10 +224,11 @@ public struct RecordImporter: Sendable {
             let records = RecordWriter(db: db, actor: actor)
             var counts = (created: 0, texts: 0, locations: 0, citations: 0, categories: 0, categoriesKept: 0)
             let today = Day.today
+            var codes = try PlaceCodeIndex(db)
             var unknownParents: [String] = []
             for (position, item) in items.enumerated() {
                 if position % 2000 == 0 { progress?(ImportProgress(stage: "records", done: position, total: items.count)) }
-                var placeID = try item.code.flatMap { try NameCSVImporter.place(db, code: $0, at: item.from, today: today) }
+                var placeID = item.code.flatMap { codes.place(code: $0, on: item.from ?? today) }
                 var created = false
                 if placeID == nil {
                     guard let level = item.level else {
@@ -237,8 +238,7 @@ public struct RecordImporter: Sendable {
                     if let parent = item.parent {
                         // A 12-digit statistical code begins with the code of its county.
                         let county = item.code.flatMap { $0.count == 12 && $0.allSatisfy(\.isASCIIDigit) ? String($0.prefix(6)) : nil }
-                        guard let id = try NameCSVImporter.place(db, code: parent, at: nil, today: today)
-                                ?? county.flatMap({ try NameCSVImporter.place(db, code: $0, at: nil, today: today) }) else {
+                        guard let id = codes.place(code: parent, on: today) ?? county.flatMap({ codes.place(code: $0, on: today) }) else {
                             if skipUnknownParents {
                                 unknownParents.append("\(parent) (\(item.line.map { "line \($0)" } ?? item.label))")
                                 continue
@@ -255,7 +255,7 @@ public struct RecordImporter: Sendable {
                     let (id, isNew) = try names.place(code: code, scheme: scheme, kind: kind, level: level, parentID: parentID, category: item.category)
                     placeID = id
                     created = isNew
-                    if isNew { counts.created += 1 }
+                    if isNew { counts.created += 1; codes.add(code: code, placeID: id) }
                 } else if let category = item.category, let id = placeID {
                     let stored = try String.fetchOne(db, sql: "SELECT category FROM place WHERE id = ?", arguments: [id])
                     if stored == nil {

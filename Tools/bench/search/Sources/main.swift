@@ -105,10 +105,15 @@ func runBenchmark() throws {
     }
     let csvURL = work.appendingPathComponent("villages.csv")
     try csv.write(to: csvURL, atomically: true, encoding: .utf8)
+    let sizeBefore = try databaseBytes(reader)
     var start = ContinuousClock.now
     let report = try NameCSVImporter(file: csvURL, mapping: CSVColumnMapping()).run(into: store, actor: "bench")
+    let importSeconds = seconds(start)
+    let sizeAfter = try databaseBytes(reader)
     print("generated \(nameCount) village names from \(specifics.count) real township names and \(generics.count) generic terms; " +
-          "CSV import with index build: \(String(format: "%.1f s", seconds(start))) (\(report))")
+          "CSV import with index build: \(String(format: "%.1f s", importSeconds)), " +
+          "\(String(format: "%.0f", Double(nameCount) / importSeconds)) names/s, " +
+          "\((sizeAfter - sizeBefore) / max(1, nameCount)) bytes per name, peak RSS \(peakRSSMegabytes()) MB (\(report))")
 
     // 3. Queries of every mode.
     let keys = PinyinSearchKeys.standard
@@ -203,10 +208,27 @@ func runBenchmark() throws {
         }
         print("| \(mode.name) | \(queries.count) | \(ms(percentile(times, 0.5))) | \(ms(percentile(times, 0.99))) | \(found * 100 / max(1, queries.count)) % | \(likeTimes.count) | \(ms(percentile(likeTimes, 0.5))) | \(ms(percentile(likeTimes, 0.99))) |")
     }
-    let size = (try? FileManager.default.attributesOfItem(atPath: databasePath)[.size] as? Int) ?? 0
+    let size = try databaseBytes(reader)
     print("")
     print("database: \(size / 1_000_000) MB with \(try reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM search_doc") ?? 0 }) indexed names")
 
+}
+
+/// The bytes of the database's pages in use, as of the last commit (WAL frames included).
+func databaseBytes(_ reader: DatabaseQueue) throws -> Int {
+    try reader.read { db in
+        let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+        let free = try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+        let size = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+        return (pages - free) * size
+    }
+}
+
+/// The process's peak resident memory.
+func peakRSSMegabytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return usage.ru_maxrss / 1024
 }
 
 do {
