@@ -173,7 +173,9 @@ struct SearchIndexer {
         if a.levelRank != b.levelRank { return a.levelRank < b.levelRank }
         if a.typeOrder != b.typeOrder { return a.typeOrder < b.typeOrder }
         if a.length != b.length { return a.length < b.length }
-        if (a.code ?? "") != (b.code ?? "") { return (a.code ?? "") < (b.code ?? "") }
+        // Codes compare byte by byte (they are ASCII): String's `<` takes a slow path for text read from SQLite.
+        let ca = (a.code ?? "").utf8, cb = (b.code ?? "").utf8
+        if !ca.elementsEqual(cb) { return ca.lexicographicallyPrecedes(cb) }
         return a.nameID < b.nameID
     }
 
@@ -234,6 +236,8 @@ struct SearchIndexer {
             """).map { (name: $0[0] as String, sql: $0[1] as String) } : []
         for index in secondaryIndexes { try db.execute(sql: "DROP INDEX \(index.name)") }
 
+        // After a rebuild's DELETE no row can exist yet: plain inserts; an append may meet existing keys.
+        let conflict = bulk ? "" : "OR IGNORE"
         let insertDoc = try RowInserter(db, sql: """
             INSERT INTO search_doc (id, name_id, place_id, text, specific, name_type, level_rank, is_current, code, valid_from, valid_to,
                                     place_name, place_code, place_status, level, period_inherited, as_of_rank)
@@ -255,17 +259,17 @@ struct SearchIndexer {
             insertTrigram.bind(1, doc); insertTrigram.bind(2, text)
             try insertTrigram.step()
         }
-        let insertGram = try RowInserter(db, sql: "INSERT OR IGNORE INTO search_gram (gram, doc) VALUES (?, ?)")
+        let insertGram = try RowInserter(db, sql: "INSERT \(conflict) INTO search_gram (gram, doc) VALUES (?, ?)")
         try rows.forEachGram { gram, doc in
             insertGram.bind(1, gram); insertGram.bind(2, doc)
             try insertGram.step()
         }
-        let insertLatin = try RowInserter(db, sql: "INSERT OR IGNORE INTO search_latin (key, doc, kind) VALUES (?, ?, ?)")
+        let insertLatin = try RowInserter(db, sql: "INSERT \(conflict) INTO search_latin (key, doc, kind) VALUES (?, ?, ?)")
         try rows.forEachLatinKey { key, doc, kind in
             insertLatin.bind(1, key); insertLatin.bind(2, doc); insertLatin.bind(3, kind)
             try insertLatin.step()
         }
-        let insertFuzzy = try RowInserter(db, sql: "INSERT OR IGNORE INTO search_fuzzy (variant, key) VALUES (?, ?)")
+        let insertFuzzy = try RowInserter(db, sql: "INSERT \(conflict) INTO search_fuzzy (variant, key) VALUES (?, ?)")
         try rows.forEachFuzzyPair { variant, key in
             insertFuzzy.bind(1, variant); insertFuzzy.bind(2, key)
             try insertFuzzy.step()

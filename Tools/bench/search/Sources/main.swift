@@ -227,7 +227,7 @@ func databaseBytes(_ reader: DatabaseQueue) throws -> Int {
 /// The process's peak resident memory.
 func peakRSSMegabytes() -> Int {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return usage.ru_maxrss / 1024
 }
 
