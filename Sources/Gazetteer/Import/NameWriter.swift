@@ -124,6 +124,7 @@ struct NameWriter {
             counts[script, default: 0] += 1
         }
         if counts["Jpan"] != nil { return "Jpan" }
-        return counts.max { $0.value < $1.value }?.key.replacingOccurrences(of: "Hani", with: "Hans") ?? "Zyyy"
+        guard let most = counts.max(by: { $0.value < $1.value })?.key else { return "Zyyy" }
+        return most == "Hani" ? "Hans" : most
     }
 }
