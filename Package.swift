@@ -126,7 +126,7 @@ let package = Package(
         // Gazetteer search benchmark (Tools/bench/search/run.sh); not a product.
         .executableTarget(
             name: "bench-gazetteer-search",
-            dependencies: ["Gazetteer", "Pinyin", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Gazetteer", "GeoFormats", "Pinyin", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tools/bench/search/Sources"
         ),
 

@@ -91,7 +91,7 @@ final class ImportTests: XCTestCase {
     func testBadInputsChangeNothing() throws {
         let folder = Fixture.temporaryDirectory("bad")
         let cases: [(String, String, String)] = [
-            ("unclosed.csv", "name,code\n新村,500101001000\n\"旧村,500101001000\n", "unclosed.csv:3: a quoted field is not closed"),
+            ("unclosed.csv", "name,code\n新村,500101001000\n\"旧村,500101001000\n", "unclosed.csv:3: a quoted field is never closed (the file ends inside quotes; is it truncated?)"),
             ("unknown.csv", "name,code\n新村,500101001000\n某村,999999999999\n", "unknown.csv:3: no place has code 999999999999; give level (and parent) to create it"),
             ("date.csv", "name,code,from\n新村,500101001000,1990-02-30\n", "date.csv:2: invalid date “1990-02-30”: no such day"),
             ("range.csv", "name,code,from\n新村,500101001000,1066\n", "range.csv:2: invalid date “1066”: years from 1800 to 2200 are accepted"),

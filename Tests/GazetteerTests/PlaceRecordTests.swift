@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 import GRDB
 import XCTest
 @testable import Gazetteer
@@ -162,7 +163,7 @@ final class PlaceRecordTests: XCTestCase {
     /// The areacity township table through the record importer with the documented mapping.
     func testTownshipTableThroughRecordImporter() throws {
         let file = Fixture.geoData.appendingPathComponent("areacity/ok_data_level4.csv")
-        let rows = CSVReader.rows(in: try String(contentsOf: file, encoding: .utf8)).dropFirst()
+        let rows = try CSVReader.rows(in: try String(contentsOf: file, encoding: .utf8)).dropFirst()
         let townships = rows.filter { $0.fields[2] == "3" }
         XCTAssertEqual(Set(townships.map { $0.fields[6] }).count, townships.count, "one row per township code")
         let mapping = try RecordColumnMapping(parsing: "name=ext_name,code=ext_id,parent=pid", constants: "level=township,category=214", only: "deep=3")

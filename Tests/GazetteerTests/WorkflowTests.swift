@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 import GRDB
 import XCTest
 @testable import Gazetteer
@@ -145,7 +146,7 @@ final class WorkflowTests: XCTestCase {
             1,测试山,SHAN1,历史地名,"明代已见于志书, 沿用至今",2024-06-01,,测试名录第1批
 
             """)
-        XCTAssertEqual(CSVReader.rows(in: try lists.exportCSV(.vanished)).last?.fields,
+        XCTAssertEqual(try CSVReader.rows(in: try lists.exportCSV(.vanished)).last?.fields,
                        ["2", "龙宝镇", "", "原万县龙宝区", "三峡水库蓄水淹没", "2003-06-10", "2024-06-01", "三峡库区淹没地名"])
         XCTAssertEqual(try store.auditLog().filter { $0.actor == "keeper" }.map(\.action), ["vanished.add", "protect.add"])
         XCTAssertThrowsError(try store.pool.write { db in try db.execute(sql: "DELETE FROM name_listing") })

@@ -123,7 +123,7 @@ import Testing
         var request = Fixtures.request2020
         request.survey = [empty]
         #expect(throws: RegisterError.invalidSurvey(source: empty,
-            problem: "the folder holds no survey files (.geojson, .shp, .gpkg, .csv)")) {
+            problem: "the folder holds no survey files (.geojson, .shp, .gpkg, .kml, .kmz, .topojson, .csv …)")) {
             _ = try store.importInspection(request, actor: "li", today: Fixtures.today)
         }
         #expect(try store.rowCounts().values.reduce(0, +) == 0)

@@ -2,15 +2,19 @@ import Foundation
 
 /// The files of a survey delivery, given as files or folders.
 ///
-/// A folder stands for the survey files directly inside it, in name order: every extension
-/// `GeoFormat` reads for surveys (GeoJSON, Shapefile, GeoPackage, CSV marker tables).
+/// A folder stands for the survey files directly inside it, in name order: GeoJSON (also
+/// newline-delimited), Shapefile, GeoPackage, KML/KMZ, TopoJSON and CSV marker tables. Files
+/// whose format could be anything (`.json`, `.txt`, `.zip`) are read only when named one by one.
 ///
 /// ```swift
 /// let inputs = try SurveyFolder.inputs(["GeoData/samples/clean"])   // divisions, lines, markers
 /// ```
 public enum SurveyFolder {
     /// The extensions read from a folder.
-    public static let extensions: Set<String> = ["geojson", "shp", "gpkg", "csv"]
+    public static let extensions: Set<String> = ["geojson", "geojsonl", "geojsons", "ndjson", "shp", "gpkg", "kml", "kmz", "topojson", "csv", "tsv"]
+
+    /// The formats a survey file may be in, for messages.
+    static let formatNames = "GeoJSON, Shapefile (.shp or a .zip bundle), GeoPackage (.gpkg), KML/KMZ, TopoJSON and CSV marker tables"
 
     /// The survey inputs of these paths: files as they are, folders expanded.
     ///
@@ -39,7 +43,7 @@ public enum SurveyFolder {
                 extensions.contains(URL(fileURLWithPath: name).pathExtension.lowercased()) && !name.hasPrefix(".")
             }.sorted()
             if found.isEmpty {
-                throw SurveyLoadError(file: path, problem: "the folder holds no survey files (.geojson, .shp, .gpkg, .csv)")
+                throw SurveyLoadError(file: path, problem: "the folder holds no survey files (.geojson, .shp, .gpkg, .kml, .kmz, .topojson, .csv …)")
             }
             files += found.map { (path as NSString).appendingPathComponent($0) }
         }

@@ -2,42 +2,45 @@ import Foundation
 import GEOSKit
 import GeoFormats
 
-/// Reads one survey file with the GeoFormats reader its extension calls for.
+/// Reads one survey file through ``GeoFormat/read(_:format:options:context:)``, the one way in
+/// for every format: GeoJSON (also newline-delimited), Shapefile (also a `.zip` bundle),
+/// GeoPackage, KML/KMZ, TopoJSON and CSV marker tables.
 enum SurveyLayerReader {
-    /// The layer in the file at `path`; CSV tables get point geometry from the profile's X/Y/H columns.
-    static func read(_ path: String, profile: Profile, context: GEOSContext) throws -> FeatureLayer {
-        let url = URL(fileURLWithPath: path)
-        let ext = url.pathExtension.lowercased()
+    /// The layer in the file at `path`.
+    ///
+    /// CSV tables get point geometry from the profile's X/Y/H column names (swapped when the
+    /// profile's marker axis order is northing-first); the header is read once, with the rows.
+    ///
+    /// - Parameter encoding: The text encoding of Shapefile DBF and CSV text; `nil` to use the
+    ///   `.cpg` file or detect it.
+    /// - Throws: ``SurveyLoadError`` naming the file, the feature and the problem.
+    static func read(_ path: String, profile: Profile, encoding: TextEncoding?, context: GEOSContext) throws -> FeatureLayer {
+        var url = URL(fileURLWithPath: path)
+        // A Shapefile given by one of its other members is read from its .shp.
+        if ["dbf", "shx", "prj", "cpg"].contains(url.pathExtension.lowercased()) {
+            url = url.deletingPathExtension().appendingPathExtension("shp")
+        }
         do {
-            switch ext {
-            case "geojson", "json":
-                return try GeoJSONReader().read(url, context: context)
-            case "shp", "dbf", "shx":
-                return try ShapefileReader().read(url.deletingPathExtension().appendingPathExtension("shp"), context: context)
-            case "gpkg":
-                return try GeoPackageReader().read(url, context: context)
-            case "csv", "txt", "tsv":
-                return try readCSV(url, profile: profile, context: context)
-            default:
-                throw SurveyLoadError(file: path, problem: "unknown file type \".\(ext)\"; quhua reads GeoJSON, Shapefile (.shp), GeoPackage (.gpkg) and CSV marker tables")
+            let format: GeoFormat
+            do { format = try GeoFormat(url: url) } catch {
+                throw SurveyLoadError(file: path, problem: "unknown file type \".\(url.pathExtension)\"; quhua reads \(SurveyFolder.formatNames)")
             }
+            var options = ReadOptions(encoding: encoding)
+            if format == .csv { options.csv = markerColumns(profile) }
+            return try GeoFormat.read(url, format: format, options: options, context: context)
         } catch let error as GeoFormatError {
             throw SurveyLoadError(file: error.file, feature: error.feature, problem: error.problem)
         }
     }
 
-    private static func readCSV(_ url: URL, profile: Profile, context: GEOSContext) throws -> FeatureLayer {
-        // Read the header first, with no geometry, to find the coordinate columns by the profile's names.
-        let plain = try CSVReader(options: CSVReadOptions(geometry: .none)).read(url, context: context)
+    /// CSV options that take a marker's position from the profile's column names.
+    private static func markerColumns(_ profile: Profile) -> CSVReadOptions {
         let f = profile.fields
-        guard let x = FieldMapping.pick(f.markerX, in: plain.fields), let y = FieldMapping.pick(f.markerY, in: plain.fields) else {
-            throw SurveyLoadError(file: url.relativePath, problem:
-                "no coordinate columns: looked for \(f.markerX.joined(separator: "/")) and \(f.markerY.joined(separator: "/")); the table has \(plain.fields.joined(separator: ", ")) (set fields.markerX and fields.markerY in the profile)")
-        }
-        let h = FieldMapping.pick(f.markerH, in: plain.fields)
-        let columns: CSVReadOptions.GeometryColumns = profile.markers.axisOrder == "ne" ? .points(x: y, y: x, z: h) : .points(x: x, y: y, z: h)
-        var options = CSVReadOptions(geometry: columns)
+        let northingFirst = profile.markers.axisOrder == "ne"
+        var options = CSVReadOptions(geometry: .firstPoints(x: northingFirst ? f.markerY : f.markerX,
+                                                             y: northingFirst ? f.markerX : f.markerY, z: f.markerH))
         options.keepGeometryColumns = true
-        return try CSVReader(options: options).read(url, context: context)
+        options.missingColumnsAdvice = "set fields.markerX and fields.markerY in the profile"
+        return options
     }
 }

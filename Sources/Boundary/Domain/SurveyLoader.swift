@@ -31,15 +31,19 @@ public struct SurveyLoader {
     public var profile: Profile
     /// The CRS of every file, overriding what the files declare.
     public var crs: CoordinateReferenceSystem?
+    /// The text encoding of Shapefile DBF and CSV files; `nil` to use a Shapefile's `.cpg` or detect it.
+    public var encoding: TextEncoding?
 
     /// Creates a loader.
     ///
     /// - Parameters:
     ///   - profile: the attribute mapping and marker conventions to read with.
     ///   - crs: a CRS for every file, overriding what they declare (`--crs`).
-    public init(profile: Profile = .standard, crs: CoordinateReferenceSystem? = nil) {
+    ///   - encoding: the text encoding of DBF and CSV files (`--encoding`), `nil` to detect it.
+    public init(profile: Profile = .standard, crs: CoordinateReferenceSystem? = nil, encoding: TextEncoding? = nil) {
         self.profile = profile
         self.crs = crs
+        self.encoding = encoding
     }
 
     /// Reads the survey.
@@ -54,7 +58,7 @@ public struct SurveyLoader {
         guard !inputs.isEmpty else { throw SurveyLoadError(problem: "no survey files given") }
         var layers: [(input: SurveyInput, layer: FeatureLayer, role: SurveyLayerRole, crs: CoordinateReferenceSystem?)] = []
         for input in inputs {
-            let layer = try SurveyLayerReader.read(input.path, profile: profile, context: context)
+            let layer = try SurveyLayerReader.read(input.path, profile: profile, encoding: encoding, context: context)
             if layer.features.isEmpty {
                 throw SurveyLoadError(file: input.path, problem: "holds no features; a survey file must hold at least one line, marker or division")
             }

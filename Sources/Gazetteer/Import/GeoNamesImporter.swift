@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 import GRDB
 
 /// Imports GeoNames alternate names (CC BY 4.0, geonames.org) and attaches them to divisions.
@@ -40,7 +41,7 @@ public struct GeoNamesImporter: Sendable {
     func parse() throws -> [Entry] {
         let text = try readText(file)
         let source = file.lastPathComponent
-        let rows = CSVReader.rows(in: text, separator: "\t")
+        let rows = try CSVReader.rows(in: text, delimiter: "\t", quoting: false)
         guard let header = rows.first?.fields, header.count >= 8, header[0] == "geonameid", header[3] == "alternatenames" else {
             throw GazetteerError.invalidInput(source: source, line: 1, message: "expected a GeoNames header starting geonameid, name, asciiname, alternatenames")
         }
@@ -48,10 +49,10 @@ public struct GeoNamesImporter: Sendable {
             let f = row.fields
             guard f.count >= 8, let latitude = Double(f[4]), let longitude = Double(f[5]),
                   (-90...90).contains(latitude), (-180...180).contains(longitude) else {
-                throw GazetteerError.invalidInput(source: source, line: row.number, message: "expected a GeoNames row with latitude and longitude")
+                throw GazetteerError.invalidInput(source: source, line: row.line, message: "expected a GeoNames row with latitude and longitude")
             }
             return Entry(geonameID: f[0], name: f[1], alternates: f[3].split(separator: ",").map { String($0) },
-                         longitude: longitude, latitude: latitude, featureCode: f[7], line: row.number)
+                         longitude: longitude, latitude: latitude, featureCode: f[7], line: row.line)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 import GRDB
 
 /// Which CSV column holds which field, for ``NameCSVImporter``.
@@ -95,9 +96,9 @@ public struct NameCSVImporter: Sendable {
     func parse() throws -> [Item] {
         let source = file.lastPathComponent
         let text = try readText(file)
-        let rows: [CSVReader.Row]
-        do { rows = try CSVReader.strictRows(in: text) } catch {
-            throw GazetteerError.invalidInput(source: source, line: error.problem.line, message: error.problem.message)
+        let rows: [CSVRow]
+        do { rows = try CSVReader.rows(in: text) } catch {
+            throw GazetteerError.invalidInput(source: source, line: error.line, message: error.message)
         }
         guard let header = rows.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
             throw GazetteerError.invalidInput(source: source, line: nil, message: "the file is empty")
@@ -118,10 +119,10 @@ public struct NameCSVImporter: Sendable {
                 let value = row.fields[position].trimmedOfSpaces
                 return value.isEmpty ? nil : value
             }
-            func fail(_ message: String) -> GazetteerError { .invalidInput(source: source, line: row.number, message: message) }
+            func fail(_ message: String) -> GazetteerError { .invalidInput(source: source, line: row.line, message: message) }
             guard row.fields.count == header.count else { throw fail("\(row.fields.count) fields where the header has \(header.count)") }
             guard let name = field("name") else { throw fail("the name is empty") }
-            var item = Item(line: row.number, name: name, code: field("code"), type: nil, language: field("language"), script: field("script"),
+            var item = Item(line: row.line, name: name, code: field("code"), type: nil, language: field("language"), script: field("script"),
                             parent: field("parent"), category: field("category"), romanization: field("romanization"), note: field("note"))
             if let type = field("type") {
                 guard let parsed = NameType(rawValue: type) else {

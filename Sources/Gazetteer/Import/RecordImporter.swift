@@ -201,9 +201,9 @@ public struct RecordImporter: Sendable {
     private func csvLines(expected: Int) -> [Int]? {
         guard let text = try? readText(file) else { return nil }
         let header = text.prefix { $0 != "\n" }
-        let rows = CSVReader.rows(in: text, separator: header.contains("\t") ? "\t" : header.contains(";") && !header.contains(",") ? ";" : ",")
-        guard rows.count == expected + 1 else { return nil }
-        return rows.dropFirst().map(\.number)
+        let delimiter: Character = header.contains("\t") ? "\t" : header.contains(";") && !header.contains(",") ? ";" : ","
+        guard let rows = try? CSVReader.rows(in: text, delimiter: delimiter), rows.count == expected + 1 else { return nil }
+        return rows.dropFirst().map(\.line)
     }
 
     /// Checks the layer and imports it in one transaction.

@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 import GRDB
 
 /// Imports township names from areacity (MIT, xiangyuecn/AreaCity-JsSpider-StatsGov):
@@ -39,9 +40,9 @@ public struct TownshipImporter: Sendable {
     func parse() throws -> [Row] {
         let text = try readText(file)
         let source = file.lastPathComponent
-        let rows: [CSVReader.Row]
-        do { rows = try CSVReader.strictRows(in: text) } catch {
-            throw GazetteerError.invalidInput(source: source, line: error.problem.line, message: error.problem.message)
+        let rows: [CSVRow]
+        do { rows = try CSVReader.rows(in: text) } catch {
+            throw GazetteerError.invalidInput(source: source, line: error.line, message: error.message)
         }
         guard let header = rows.first?.fields, header.count >= 8, header[0] == "id", header[6] == "ext_id", header[7] == "ext_name" else {
             throw GazetteerError.invalidInput(source: source, line: 1, message: "expected the areacity header id,pid,deep,name,pinyin_prefix,pinyin,ext_id,ext_name")
@@ -49,14 +50,14 @@ public struct TownshipImporter: Sendable {
         return try rows.dropFirst().compactMap { row in
             let f = row.fields
             guard f.count >= 8, let deep = Int(f[2]), (0...4).contains(deep) else {
-                throw GazetteerError.invalidInput(source: source, line: row.number, message: "expected 8 fields with a depth 0–4")
+                throw GazetteerError.invalidInput(source: source, line: row.line, message: "expected 8 fields with a depth 0–4")
             }
             // The file ends with “国外” (abroad) placeholder rows coded 0: not places.
             if f[6] == "0" { return nil }
             guard f[6].count == 12, f[6].allSatisfy(\.isASCIIDigit), !f[7].isEmpty else {
-                throw GazetteerError.invalidInput(source: source, line: row.number, message: "ext_id must be a 12-digit code and ext_name a name")
+                throw GazetteerError.invalidInput(source: source, line: row.line, message: "ext_id must be a 12-digit code and ext_name a name")
             }
-            return Row(deep: deep, parentCode: f[1], shortName: f[3], pinyin: f[5], code12: f[6], fullName: f[7], line: row.number)
+            return Row(deep: deep, parentCode: f[1], shortName: f[3], pinyin: f[5], code12: f[6], fullName: f[7], line: row.line)
         }
     }
 

@@ -18,6 +18,9 @@ public struct CSVReadOptions: Sendable, Hashable {
         case automatic
         /// A point from the named x (easting or longitude), y (northing or latitude) and optional height columns.
         case points(x: String, y: String, z: String? = nil)
+        /// A point from the first of each list of names that the header has (exactly, else
+        /// ignoring case): a profile's names for marker tables (`["X", "X坐标"]`, …).
+        case firstPoints(x: [String], y: [String], z: [String] = [])
         /// Any geometry from Well-Known Text in the named column.
         case wkt(String)
         /// No geometry: every column is an attribute.
@@ -37,6 +40,9 @@ public struct CSVReadOptions: Sendable, Hashable {
     /// Whether columns whose values are all integers or all numbers become numeric attributes
     /// (codes with leading zeros stay text); otherwise every attribute is text.
     public var inferTypes = false
+    /// A sentence added to the error for missing ``GeometryColumns/firstPoints(x:y:z:)`` columns,
+    /// saying where the names come from (for example, which profile fields to set).
+    public var missingColumnsAdvice: String?
 
     /// Creates options with the defaults.
     public init(geometry: GeometryColumns = .automatic, delimiter: Character? = nil,
@@ -111,8 +117,8 @@ public struct CSVReader: Sendable {
         let records: [CSVTokenizer.Record]
         do {
             records = try CSVTokenizer.records(bytes, delimiter: delimiter)
-        } catch let p as CSVTokenizer.Problem {
-            throw GeoFormatError(file: file, problem: "line \(p.line): \(p.message)")
+        } catch {
+            throw GeoFormatError(file: file, problem: "line \(error.line): \(error.message)")
         }
         guard let header = records.first else {
             throw GeoFormatError(file: file, problem: "the file is empty; a CSV table needs a header line")
@@ -124,7 +130,7 @@ public struct CSVReader: Sendable {
             if !seen.insert(c).inserted { throw GeoFormatError(file: file, problem: "line \(header.line): column \"\(c)\" appears twice") }
         }
 
-        let plan = try GeometryPlan(options.geometry, columns: columns, file: file)
+        let plan = try GeometryPlan(options.geometry, columns: columns, file: file, advice: options.missingColumnsAdvice)
         let attributeColumns = columns.indices.filter { options.keepGeometryColumns || !plan.columns.contains($0) }
         let rows = records.dropFirst()
         let types = options.inferTypes ? Self.inferTypes(rows: rows, columns: attributeColumns) : [:]
@@ -240,7 +246,7 @@ enum GeometryPlan {
     static let yNames = ["y", "lat", "latitude", "northing", "north", "纬度", "纵坐标", "北坐标"]
     static let zNames = ["h", "z", "elevation", "height", "alt", "altitude", "高程"]
 
-    init(_ spec: CSVReadOptions.GeometryColumns, columns: [String], file: String) throws {
+    init(_ spec: CSVReadOptions.GeometryColumns, columns: [String], file: String, advice: String? = nil) throws {
         func find(_ name: String) throws -> Int {
             if let k = columns.firstIndex(of: name) { return k }
             if let k = columns.firstIndex(where: { $0.lowercased() == name.lowercased() }) { return k }
@@ -249,10 +255,21 @@ enum GeometryPlan {
         func named(_ names: [String]) -> Int? {
             columns.firstIndex { names.contains($0.lowercased()) }
         }
+        func first(_ names: [String]) -> Int? {
+            for name in names { if let k = columns.firstIndex(of: name) { return k } }
+            for name in names { if let k = columns.firstIndex(where: { $0.lowercased() == name.lowercased() }) { return k } }
+            return nil
+        }
         switch spec {
         case .none: self = .none
         case let .wkt(name): self = .wkt(try find(name))
         case let .points(x, y, z): self = .points(try find(x), try find(y), try z.map(find))
+        case let .firstPoints(x, y, z):
+            guard let xColumn = first(x), let yColumn = first(y) else {
+                let sentence = "no coordinate columns: looked for \(x.joined(separator: "/")) and \(y.joined(separator: "/")); the table has \(columns.joined(separator: ", "))"
+                throw GeoFormatError(file: file, problem: advice.map { "\(sentence) (\($0))" } ?? sentence)
+            }
+            self = .points(xColumn, yColumn, first(z))
         case .automatic:
             if let k = named(Self.wktNames) {
                 self = .wkt(k)

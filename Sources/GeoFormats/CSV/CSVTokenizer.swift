@@ -7,13 +7,11 @@ struct CSVTokenizer {
         var line: Int
     }
 
-    struct Problem: Error {
-        let line: Int
-        let message: String
-    }
-
     /// The records of `bytes` (UTF-8, without byte order mark). Blank lines are skipped.
-    static func records(_ bytes: [UInt8], delimiter: UInt8) throws -> [Record] {
+    ///
+    /// - Parameter quoting: Whether `"` starts a quoted field; without quoting (GeoNames-style
+    ///   tab-separated text) a quote is an ordinary character.
+    static func records(_ bytes: [UInt8], delimiter: UInt8, quoting: Bool = true) throws(CSVSyntaxError) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []
@@ -51,7 +49,7 @@ struct CSVTokenizer {
                     i += 1
                     // Only a delimiter or the end of the line may follow a closing quote.
                     if i < n, bytes[i] != delimiter, bytes[i] != 0x0A, bytes[i] != 0x0D {
-                        throw Problem(line: line, message: "text after the closing quote of a quoted field")
+                        throw CSVSyntaxError(line: line, message: "text after the closing quote of a quoted field")
                     }
                     continue
                 }
@@ -61,7 +59,7 @@ struct CSVTokenizer {
                 continue
             }
             switch c {
-            case UInt8(ascii: "\""):
+            case UInt8(ascii: "\"") where quoting:
                 if field.isEmpty && !fieldWasQuoted {
                     inQuotes = true
                     fieldWasQuoted = true
@@ -90,7 +88,7 @@ struct CSVTokenizer {
             }
         }
         if inQuotes {
-            throw Problem(line: quotedFieldStartLine, message: "a quoted field is never closed (the file ends inside quotes; is it truncated?)")
+            throw CSVSyntaxError(line: quotedFieldStartLine, message: "a quoted field is never closed (the file ends inside quotes; is it truncated?)")
         }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
         return records

@@ -3,6 +3,7 @@ import Boundary
 import CRS
 import Foundation
 import GEOSKit
+import GeoFormats
 
 /// `quhua inspect`: the joint-inspection comparison of a new survey with the record.
 struct Inspect: ParsableCommand {
@@ -50,6 +51,9 @@ struct Inspect: ParsableCommand {
     @Option(name: .customLong("after-crs"), help: "The CRS of the survey's files, overriding what they declare.")
     var afterCRS: String?
 
+    @Option(help: "Text encoding of Shapefile DBF and CSV files in both surveys: UTF-8 or GBK (default: the .cpg file, else detected).")
+    var encoding: String?
+
     @Option(name: .customLong("survey-date"), help: "The date of the new survey (YYYY-MM-DD), overriding the profile's.")
     var surveyDate: String?
 
@@ -94,6 +98,10 @@ struct Inspect: ParsableCommand {
             do { return try CoordinateReferenceSystem(parsing: text) } catch { throw usage("\(option): \(error)") }
         }
         let recordCRS = try crs(beforeCRS, "--before-crs"), surveyCRS = try crs(afterCRS, "--after-crs")
+        var textEncoding: TextEncoding?
+        if let encoding {
+            do { textEncoding = try TextEncoding(name: encoding) } catch { throw usage("--encoding: \(error)") }
+        }
 
         let context = try GEOSContext()
         func load(_ paths: [String], _ what: String, _ crs: CoordinateReferenceSystem?) throws -> Survey {
@@ -102,7 +110,7 @@ struct Inspect: ParsableCommand {
                 throw unreadable("\(what): \(e)")
             }
             do {
-                return try SurveyLoader(profile: chosenProfile, crs: crs).load(inputs, context: context)
+                return try SurveyLoader(profile: chosenProfile, crs: crs, encoding: textEncoding).load(inputs, context: context)
             } catch let e as SurveyLoadError {
                 throw unreadable("\(what): \(e)")
             }

@@ -3,6 +3,7 @@ import Boundary
 import CRS
 import Foundation
 import GEOSKit
+import GeoFormats
 
 /// `quhua validate`: check a boundary survey delivery and report every defect found.
 struct Validate: ParsableCommand {
@@ -11,7 +12,8 @@ struct Validate: ParsableCommand {
         discussion: """
         A survey is one or more files, or a folder of them: boundary lines (each with the division code on its left and \
         right), boundary markers (界桩: number, type, line, X, Y, H) and division polygons. quhua reads \
-        GeoJSON, Shapefile (.shp with .dbf/.prj/.cpg, GBK or UTF-8), GeoPackage and CSV marker tables. \
+        GeoJSON, Shapefile (.shp with .dbf/.prj/.cpg, GBK or UTF-8, or a .zip bundle), GeoPackage, KML/KMZ, \
+        TopoJSON and CSV marker tables. \
         Each file's role comes from its name (lines…, markers…, divisions…), else its geometry; or \
         give it with --lines, --markers, --divisions. A plain polygon, line or point layer without \
         survey attributes is checked too: every geometry and coverage rule runs, and the missing \
@@ -48,6 +50,9 @@ struct Validate: ParsableCommand {
 
     @Option(help: "The CRS of every file (EPSG:4545, CGCS2000-GK3-CM108, EPSG:4490 …), overriding what they declare.")
     var crs: String?
+
+    @Option(help: "Text encoding of Shapefile DBF and CSV files: UTF-8 or GBK (default: the .cpg file, else detected).")
+    var encoding: String?
 
     @Option(help: "Output: text, json, geojson (an error layer for QGIS) or html (a report with a map).")
     var format: ReportFormat = .text
@@ -87,6 +92,13 @@ struct Validate: ParsableCommand {
                 throw ExitStatus.usage.exitCode
             }
         }
+        var textEncoding: TextEncoding?
+        if let encoding {
+            do { textEncoding = try TextEncoding(name: encoding) } catch {
+                stderr.write(Data("quhua: --encoding: \(error)\n".utf8))
+                throw ExitStatus.usage.exitCode
+            }
+        }
         // Folders stand for the survey files in them, as for `inspect`.
         let delivered: [SurveyInput]
         do { delivered = try SurveyFolder.inputs(files) } catch let e as SurveyLoadError { throw fail("\(e)") }
@@ -96,7 +108,7 @@ struct Validate: ParsableCommand {
         let context = try GEOSContext()
         let survey: Survey
         do {
-            survey = try SurveyLoader(profile: chosenProfile, crs: overrideCRS).load(inputs, context: context)
+            survey = try SurveyLoader(profile: chosenProfile, crs: overrideCRS, encoding: textEncoding).load(inputs, context: context)
         } catch let e as SurveyLoadError {
             throw fail("\(e)")
         }

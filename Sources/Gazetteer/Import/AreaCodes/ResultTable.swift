@@ -1,4 +1,5 @@
 import Foundation
+import GeoFormats
 
 /// `result.csv` of areacodes: one row per record with its period and successor codes.
 ///
@@ -24,19 +25,22 @@ struct ResultTable {
     init(text: String, source: String) throws {
         self.source = source
         var rows: [Row] = []
-        let lines = CSVReader.rows(in: text)
+        let lines: [CSVRow]
+        do { lines = try CSVReader.rows(in: text) } catch {
+            throw GazetteerError.invalidInput(source: source, line: error.line, message: error.message)
+        }
         guard let header = lines.first, header.fields.count == 9, header.fields[0].hasSuffix("代码") else {
             throw GazetteerError.invalidInput(source: source, line: 1, message: "expected the nine-column areacodes header")
         }
         for line in lines.dropFirst() {
             let f = line.fields
             guard f.count == 9, let code = Int(f[0]), let start = Int(f[6]) else {
-                throw GazetteerError.invalidInput(source: source, line: line.number, message: "expected nine fields with a code and a start year")
+                throw GazetteerError.invalidInput(source: source, line: line.line, message: "expected nine fields with a code and a start year")
             }
             var row = Row(code: code, name: f[3], start: start, end: f[7].isEmpty ? nil : Int(f[7]),
-                          successors: [], transfers: [:], line: line.number)
+                          successors: [], transfers: [:], line: line.line)
             if !f[7].isEmpty && row.end == nil {
-                throw GazetteerError.invalidInput(source: source, line: line.number, message: "end year “\(f[7])” is not a year")
+                throw GazetteerError.invalidInput(source: source, line: line.line, message: "end year “\(f[7])” is not a year")
             }
             for item in f[8].split(separator: ";") {
                 if let bracket = item.firstIndex(of: "["), let successor = Int(item[..<bracket]),
@@ -45,7 +49,7 @@ struct ResultTable {
                 } else if let successor = Int(item) {
                     row.successors.insert(successor)
                 } else {
-                    throw GazetteerError.invalidInput(source: source, line: line.number, message: "malformed successor “\(item)”")
+                    throw GazetteerError.invalidInput(source: source, line: line.line, message: "malformed successor “\(item)”")
                 }
             }
             rows.append(row)

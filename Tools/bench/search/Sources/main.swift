@@ -4,6 +4,7 @@
 //
 //   usage: bench-gazetteer-search GEODATA WORKDIR [NAMES] [QUERIES] [LIKE-QUERIES]
 import Foundation
+import GeoFormats
 import Gazetteer
 import GRDB
 import Pinyin
@@ -66,7 +67,7 @@ func runBenchmark() throws {
     let areacity = try String(contentsOf: geoData.appendingPathComponent("areacity/ok_data_level4.csv"), encoding: .utf8)
     var specifics: [String] = []
     var seen: Set<String> = []
-    for row in CSVReader.rows(in: areacity).dropFirst() where row.fields.count >= 8 && row.fields[2] == "3" {
+    for row in try CSVReader.rows(in: areacity).dropFirst() where row.fields.count >= 8 && row.fields[2] == "3" {
         let short = row.fields[3]
         if short.count >= 2, short.count <= 4, short.unicodeScalars.allSatisfy({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }), seen.insert(short).inserted {
             specifics.append(short)
