@@ -27,8 +27,9 @@ struct Quhua: AsyncParsableCommand {
         ]
     )
 
-    /// Runs the command, mapping usage errors to exit code 2 (the documented contract)
-    /// instead of swift-argument-parser's 64.
+    /// Runs the command with quhua's exit codes: usage errors give 2 (not swift-argument-parser's
+    /// 64), and a library error a command did not handle gives 3 with one `quhua: …` line (not
+    /// swift-argument-parser's 1, which quhua keeps for findings).
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -43,7 +44,11 @@ struct Quhua: AsyncParsableCommand {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
-            exit(withError: error)
+            // An exit status a command chose, or help and version (which exit 0).
+            if error is ExitCode || code == .success { exit(withError: error) }
+            // Every library error describes itself (file, feature, problem); none of them is a finding.
+            Terminal.say("\(error)")
+            Foundation.exit(ExitStatus.unreadableInput.rawValue)
         }
     }
 }

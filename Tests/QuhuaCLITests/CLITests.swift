@@ -59,7 +59,7 @@ import Testing
     }
 
     static let verbs = ["validate", "rules", "inspect", "register", "search", "show", "history", "tree", "reverse", "import",
-                        "naming", "protect", "vanished", "edit", "record", "romanize", "convert", "export", "serve", "token"]
+                        "naming", "protect", "vanished", "edit", "record", "romanize", "convert", "export", "book", "serve", "token"]
 
     @Test(.enabled(if: present, absent))
     func everyVerbExplainsItself() throws {
@@ -93,6 +93,9 @@ import Testing
     func badInputExitsWithThreeNamingIt() throws {
         let db = try Self.gazetteer.get()
         let register = Self.scratch("register.sqlite")
+        let notADatabase = Self.scratch("not-a-database.sqlite")
+        try String(repeating: "plain text, not SQLite. ", count: 10).write(toFile: notADatabase, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: notADatabase) }
         let cases: [([String], String)] = [
             (["validate", "/nonexistent/lines.geojson"], "/nonexistent/lines.geojson"),
             (["validate", "GeoData/README-does-not-exist"], "README-does-not-exist"),
@@ -101,11 +104,19 @@ import Testing
             (["naming", "check", "新区", "--within", "999999", "--db", db], "999999"),
             (["register", "show", "9999", "--db", register], "9999"),
             (["register", "import", "/nonexistent/survey", "--date", "2020-06-18", "--agreement", "A", "--db", register], "/nonexistent/survey"),
+            (["search", "万州", "--db", notADatabase], notADatabase),
+            (["token", "list", "--db", notADatabase], notADatabase),
+            (["book", "--within", "500000", "--no-pdf", "-o", Self.scratch("book"), "--db", notADatabase], notADatabase),
+            (["register", "show", "0001", "--db", notADatabase], notADatabase),
+            (["validate", "--lines", "GeoData/README.md"], "unknown file type \".md\""),
         ]
         for (arguments, named) in cases {
             let run = try Self.quhua(arguments)
             #expect(run.status == 3, "quhua \(arguments.joined(separator: " ")): \(run.err)")
             #expect(run.err.contains(named), "quhua \(arguments.joined(separator: " ")) does not name \(named): \(run.err)")
+            // One message format for every verb: the last line on standard error is `quhua: …`.
+            let last = run.err.split(separator: "\n").last.map(String.init) ?? ""
+            #expect(last.hasPrefix("quhua: "), "quhua \(arguments.joined(separator: " ")): \(run.err)")
         }
     }
 

@@ -6,6 +6,7 @@ import GEOSKit
 /// ```swift
 /// let format = try GeoFormat(url: URL(fileURLWithPath: "out.gpkg"))    // .geoPackage
 /// let layer = try GeoFormat.read(URL(fileURLWithPath: "in.shp"), options: ReadOptions(), context: context)
+/// let same = try GeoFormat.shapefile.reader.read(URL(fileURLWithPath: "in.shp"), options: ReadOptions(), context: context)
 /// _ = try format.writer.write(layer, to: URL(fileURLWithPath: "out.gpkg"), options: WriteOptions())
 /// ```
 public enum GeoFormat: String, CaseIterable, Sendable, CustomStringConvertible {
@@ -90,6 +91,19 @@ public enum GeoFormat: String, CaseIterable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A reader for this format.
+    public var reader: any FeatureReader {
+        switch self {
+        case .geoJSON: return GeoJSONReader()
+        case .geoJSONSeq: return NewlineGeoJSONReader()
+        case .geoPackage: return GeoPackageReader()
+        case .shapefile: return ShapefileReader()
+        case .kml, .kmz: return KMLReader()
+        case .csv: return CSVReader()
+        case .topoJSON: return TopoJSONReader()
+        }
+    }
+
     /// A writer for this format.
     public var writer: any FeatureWriter {
         switch self {
@@ -120,19 +134,7 @@ public enum GeoFormat: String, CaseIterable, Sendable, CustomStringConvertible {
     }
 
     private static func readLayer(_ url: URL, format: GeoFormat?, options: ReadOptions, context: GEOSContext) throws -> FeatureLayer {
-        let f = try format ?? GeoFormat(url: url)
-        switch f {
-        case .geoJSON: return try GeoJSONReader().read(url, context: context)
-        case .geoJSONSeq: return try GeoJSONReader().readSequence(url, context: context)
-        case .geoPackage: return try GeoPackageReader().read(url, layer: options.layer, context: context)
-        case .shapefile: return try ShapefileReader(encoding: options.encoding).read(url, context: context)
-        case .kml, .kmz: return try KMLReader().read(url, context: context)
-        case .csv:
-            var csv = options.csv
-            if csv.encoding == nil { csv.encoding = options.encoding }
-            return try CSVReader(options: csv).read(url, context: context)
-        case .topoJSON: return try TopoJSONReader().read(url, layer: options.layer, context: context)
-        }
+        try (format ?? GeoFormat(url: url)).reader.read(url, options: options, context: context)
     }
 
     private static func looksLikeTopology(_ url: URL) -> Bool {

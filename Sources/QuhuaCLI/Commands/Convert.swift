@@ -116,7 +116,7 @@ struct Convert: ParsableCommand {
             target = try toCRS.map { try CoordinateReferenceSystem(parsing: $0) }
             where_ = try filter.map { try FeatureFilter(parsing: $0) }
         } catch {
-            Stderr.print("quhua: \(error)")
+            Terminal.say("\(error)")
             throw ExitStatus.usage.exitCode
         }
 
@@ -133,14 +133,14 @@ struct Convert: ParsableCommand {
         do {
             layer = try GeoFormat.read(inURL, format: inFormat, options: readOptions, context: context)
         } catch let error as GeoFormatError {
-            Stderr.print("quhua: \(error)")
+            Terminal.say("\(error)")
             throw ExitStatus.unreadableInput.exitCode
         }
 
         if let where_ {
             let missing = where_.fields.subtracting(layer.fields)
             if !missing.isEmpty {
-                Stderr.print("quhua: --where names \(missing.sorted().joined(separator: ", ")), which \(input) does not have; its fields are \(layer.fields.joined(separator: ", "))")
+                Terminal.say("--where names \(missing.sorted().joined(separator: ", ")), which \(input) does not have; its fields are \(layer.fields.joined(separator: ", "))")
                 throw ExitStatus.usage.exitCode
             }
             layer.features = layer.features.filter(where_.matches)
@@ -164,12 +164,5 @@ struct Convert: ParsableCommand {
         if outFormat == .geoJSONSeq { options.newlineDelimited = true }
 
         try LayerOutput.write(layer, to: outURL, format: outFormat, options: options)
-    }
-}
-
-/// Messages for the user on standard error.
-enum Stderr {
-    static func print(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 }

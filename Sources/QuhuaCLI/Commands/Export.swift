@@ -114,7 +114,7 @@ struct Export: ParsableCommand {
             target = try toCRS.map { try CoordinateReferenceSystem(parsing: $0) }
             textEncoding = try encoding.map { try TextEncoding(name: $0) } ?? .utf8
         } catch {
-            Stderr.print("quhua: \(error)")
+            Terminal.say("\(error)")
             throw ExitStatus.usage.exitCode
         }
         let context = try GEOSContext()
@@ -122,7 +122,7 @@ struct Export: ParsableCommand {
         do {
             layer = try FindingsLayer.read(URL(fileURLWithPath: findings ?? ""), context: context)
         } catch let error as GeoFormatError {
-            Stderr.print("quhua: \(error)")
+            Terminal.say("\(error)")
             throw ExitStatus.unreadableInput.exitCode
         }
         layer = try LayerOutput.reproject(layer, input: findings ?? "", source: source, target: target, for: outFormat)
@@ -160,11 +160,11 @@ struct Export: ParsableCommand {
             textEncoding = try encoding.map { try TextEncoding(name: $0) } ?? .utf8
             outFormat = format.lowercased() == "lpf" ? nil : try GeoFormat(name: format)
         } catch {
-            Stderr.print("quhua: \(error)")
+            Terminal.say("\(error)")
             throw ExitStatus.usage.exitCode
         }
         if fromCRS != nil {
-            Stderr.print("quhua: --from-crs is for findings; the gazetteer knows the CRS of its boundaries")
+            Terminal.say("--from-crs is for findings; the gazetteer knows the CRS of its boundaries")
             throw ExitStatus.usage.exitCode
         }
         do {
@@ -177,7 +177,7 @@ struct Export: ParsableCommand {
             }
             guard let outFormat else {
                 if let target, target != .wgs84 {
-                    Stderr.print("quhua: Linked Places Format is WGS 84 longitude/latitude; --to-crs \(target.quhuaName) does not apply")
+                    Terminal.say("Linked Places Format is WGS 84 longitude/latitude; --to-crs \(target.quhuaName) does not apply")
                     throw ExitStatus.usage.exitCode
                 }
                 let places = try export.linkedPlaces(baseURI: baseURI, context: context)
@@ -193,14 +193,14 @@ struct Export: ParsableCommand {
             if outFormat == .kml || outFormat == .kmz { options.folderFields = ["level"] }
             if outFormat == .geoJSONSeq { options.newlineDelimited = true }
             if outFormat == .shapefile, layer.features.contains(where: { $0.geometry == nil }), layer.features.contains(where: { $0.geometry != nil }) {
-                Stderr.print("quhua: note: divisions without a stored boundary are written with a null shape")
+                Terminal.say("note: divisions without a stored boundary are written with a null shape")
             }
             try LayerOutput.write(layer, to: URL(fileURLWithPath: output), format: outFormat, options: options)
         } catch let error as GazetteerError {
-            Stderr.print("quhua: \(error.description)")
+            Terminal.say("\(error.description)")
             throw ExitStatus.unreadableInput.exitCode
         } catch let error as GeoFormatError {
-            Stderr.print("quhua: \(error)")
+            Terminal.say("\(error)")
             throw ExitStatus.unreadableInput.exitCode
         }
     }
@@ -235,7 +235,7 @@ struct Export: ParsableCommand {
         guard counts.count > 1, let keep = counts.max(by: { $0.value < $1.value })?.key else { return layer }
         var result = layer
         result.features = layer.features.filter { kind($0) == nil || kind($0) == keep }
-        Stderr.print("quhua: warning: a Shapefile holds one geometry kind; \(layer.features.count - result.features.count) features of other kinds were left out (write a GeoPackage to keep them all)")
+        Terminal.say("warning: a Shapefile holds one geometry kind; \(layer.features.count - result.features.count) features of other kinds were left out (write a GeoPackage to keep them all)")
         return result
     }
 }

@@ -72,8 +72,7 @@ struct Inspect: ParsableCommand {
     }
 
     func run() throws {
-        let stderr = FileHandle.standardError
-        func say(_ message: String) { stderr.write(Data("quhua: \(message)\n".utf8)) }
+        func say(_ message: String) { Terminal.say(message) }
         func usage(_ message: String) -> ExitCode { say(message); return ExitStatus.usage.exitCode }
         func unreadable(_ message: String) -> ExitCode { say(message); return ExitStatus.unreadableInput.exitCode }
 

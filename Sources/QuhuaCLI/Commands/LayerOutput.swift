@@ -24,13 +24,13 @@ enum LayerOutput {
             return kept
         }
         guard let source else {
-            Stderr.print("quhua: \(input) does not say which CRS it is in; give --from-crs to transform it to \(destination.quhuaName)")
+            Terminal.say("\(input) does not say which CRS it is in; give --from-crs to transform it to \(destination.quhuaName)")
             throw ExitStatus.usage.exitCode
         }
         do {
             return try layer.reprojected(from: source, to: destination)
         } catch let error as GeoFormatError {
-            Stderr.print("quhua: \(input): \(error)")
+            Terminal.say("\(input): \(error)")
             throw ExitStatus.unreadableInput.exitCode
         }
     }
@@ -41,10 +41,10 @@ enum LayerOutput {
         do {
             report = try format.writer.write(layer, to: url, options: options)
         } catch let error as GeoFormatError {
-            Stderr.print("quhua: \(error)")
+            Terminal.say("\(error)")
             throw ExitStatus.unreadableInput.exitCode
         }
-        for warning in report.warnings { Stderr.print("quhua: warning: \(warning)") }
+        for warning in report.warnings { Terminal.say("warning: \(warning)") }
         let frame = layer.crs.map { (try? CoordinateReferenceSystem(parsing: $0))?.quhuaName ?? $0 } ?? "unknown CRS"
         print("wrote \(layer.features.count) features to \(report.files.map(\.relativePath).joined(separator: ", ")) (\(format), \(frame))")
     }

@@ -14,7 +14,7 @@ struct NamingProfileOption: ParsableArguments {
     func load() throws -> NamingProfile {
         guard let profile else { return .standard }
         do { return try NamingProfile.load(from: URL(fileURLWithPath: profile)) } catch {
-            Terminal.note("error: naming profile \(error)")
+            Terminal.say("naming profile \(error)")
             throw ExitStatus.unreadableInput.exitCode
         }
     }

@@ -55,7 +55,7 @@ struct Romanize: ParsableCommand {
                 romanizer = try Romanizer.standard()
             }
         } catch {
-            FileHandle.standardError.write(Data(("quhua romanize: " + error.message + "\n").utf8))
+            Terminal.say("romanize: " + error.message)
             throw ExitCode(3)
         }
         let output = BufferedOutput()

@@ -27,7 +27,7 @@ struct Rules: ParsableCommand {
         var p = Profile.standard
         if let profile {
             do { p = try Profile.load(from: URL(fileURLWithPath: profile)) } catch let e as ProfileError {
-                FileHandle.standardError.write(Data("quhua: profile \(e)\n".utf8))
+                Terminal.say("profile \(e)")
                 throw ExitStatus.usage.exitCode
             }
         }

@@ -78,7 +78,7 @@ struct Serve: AsyncParsableCommand {
             services = try QuhuaServices(configuration: configuration, store: try options.openStore())
         } catch {
             Terminal.endProgress()
-            Terminal.note("error: \(error)")
+            Terminal.say("\(error)")
             throw ExitStatus.unreadableInput.exitCode
         }
         var logger = Logger(label: "quhua")
@@ -91,7 +91,7 @@ struct Serve: AsyncParsableCommand {
             try await app.runService()
         } catch {
             // Most often the address: a port in use, or an address this machine does not have.
-            Terminal.note("error: quhua serve on \(bind):\(port): \(error)")
+            Terminal.say("serve on \(bind):\(port): \(error)")
             throw ExitStatus.unreadableInput.exitCode
         }
     }

@@ -73,29 +73,28 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
-        let stderr = FileHandle.standardError
         func fail(_ message: String) -> ExitCode {
-            stderr.write(Data("quhua: \(message)\n".utf8))
+            Terminal.say(message)
             return ExitStatus.unreadableInput.exitCode
         }
         var chosenProfile = Profile.standard
         if let profile {
             do { chosenProfile = try Profile.load(from: URL(fileURLWithPath: profile)) } catch let e as ProfileError {
-                stderr.write(Data("quhua: profile \(e)\n".utf8))
+                Terminal.say("profile \(e)")
                 throw ExitStatus.usage.exitCode
             }
         }
         var overrideCRS: CoordinateReferenceSystem?
         if let crs {
             do { overrideCRS = try CoordinateReferenceSystem(parsing: crs) } catch {
-                stderr.write(Data("quhua: --crs: \(error)\n".utf8))
+                Terminal.say("--crs: \(error)")
                 throw ExitStatus.usage.exitCode
             }
         }
         var textEncoding: TextEncoding?
         if let encoding {
             do { textEncoding = try TextEncoding(name: encoding) } catch {
-                stderr.write(Data("quhua: --encoding: \(error)\n".utf8))
+                Terminal.say("--encoding: \(error)")
                 throw ExitStatus.usage.exitCode
             }
         }
@@ -130,7 +129,7 @@ struct Validate: ParsableCommand {
                 throw fail("cannot write \(output): \(error.localizedDescription)")
             }
             let counts = Severity.allCases.reversed().compactMap { s in report.countsBySeverity[s].map { "\($0) \(s.rawValue)" } }
-            stderr.write(Data("quhua: \(report.findings.count) findings\(counts.isEmpty ? "" : " (" + counts.joined(separator: ", ") + ")"); \(format.rawValue) report written to \(output)\n".utf8))
+            Terminal.say("\(report.findings.count) findings\(counts.isEmpty ? "" : " (" + counts.joined(separator: ", ") + ")"); \(format.rawValue) report written to \(output)")
         } else {
             print(text, terminator: "")
         }

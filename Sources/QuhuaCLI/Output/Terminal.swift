@@ -15,6 +15,12 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// The one message format of every verb on standard error: `quhua: ` and the text (for an
+    /// error, the library's description, which names the file, feature or request and the problem).
+    static func say(_ text: String) {
+        note("quhua: " + text)
+    }
+
     /// A progress line redrawn in place on a terminal; silent otherwise unless `force`.
     static func progressHandler(force: Bool = false) -> ImportProgressHandler? {
         guard isInteractive || force else { return nil }

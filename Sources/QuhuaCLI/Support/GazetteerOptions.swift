@@ -98,7 +98,7 @@ enum GeoDataLocator {
 }
 
 /// A gazetteer verb: its work is in `execute()`; errors of the library become
-/// “error: …” on standard error and exit code 3 (unreadable or invalid input).
+/// “quhua: …” on standard error and exit code 3 (unreadable or invalid input).
 protocol GazetteerCommand: ParsableCommand {
     func execute() throws
 }
@@ -109,7 +109,7 @@ extension GazetteerCommand {
             try execute()
         } catch let error as GazetteerError {
             Terminal.endProgress()
-            Terminal.note("error: \(error.description)")
+            Terminal.say(error.description)
             throw ExitStatus.unreadableInput.exitCode
         }
     }

@@ -46,7 +46,7 @@ struct RegisterOptions: ParsableArguments {
     }
 }
 
-/// A `register` verb: its work is in `execute()`; register errors become “error: …” on standard
+/// A `register` verb: its work is in `execute()`; register errors become “quhua: …” on standard
 /// error and exit code 3 (unreadable or invalid input).
 protocol RegisterCommand: ParsableCommand {
     func execute() throws
@@ -57,7 +57,7 @@ extension RegisterCommand {
         do {
             try execute()
         } catch let error as RegisterError {
-            Terminal.note("error: \(error.description)")
+            Terminal.say(error.description)
             throw ExitStatus.unreadableInput.exitCode
         }
     }
