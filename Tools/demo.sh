@@ -30,8 +30,8 @@ section "Formats and frames: the prefecture layer for GIS desktops and web maps"
 "$BIN" convert GeoData/cn-atlas/cn-atlas.json "$OUT/provinces.kmz" --layer provinces --from-crs CGCS2000 --name-field 地名 || exit 3
 
 section "The validation findings as error layers (GeoPackage and GeoJSON)"
-"$BIN" export --findings "$OUT/prefecture-findings.json" --format gpkg -o "$OUT/prefecture-findings.gpkg" --from-crs CGCS2000 || exit 3
-"$BIN" export --findings "$OUT/prefecture-findings.json" --format geojson -o "$OUT/prefecture-findings.geojson" --from-crs CGCS2000 || exit 3
+"$BIN" export findings "$OUT/prefecture-findings.json" --format gpkg -o "$OUT/prefecture-findings.gpkg" --from-crs CGCS2000 || exit 3
+"$BIN" export findings "$OUT/prefecture-findings.json" --format geojson -o "$OUT/prefecture-findings.geojson" --from-crs CGCS2000 || exit 3
 
 if command -v ogrinfo >/dev/null; then
   section "GDAL opens what quhua wrote"
@@ -54,8 +54,8 @@ S=GeoData/samples/faulty
 "$BIN" validate --format geojson -o "$OUT/survey-findings.geojson" "$S/lines.geojson" "$S/markers.csv" "$S/divisions.geojson"
 echo "(HTML report: $OUT/survey-report.html; open the GeoJSON error layer in QGIS over the survey)"
 # The same findings as a GeoPackage error layer (in the survey's CGCS2000 zone) and as KML for Google Earth.
-"$BIN" export --findings "$OUT/survey-findings.json" --format gpkg -o "$OUT/survey-findings.gpkg" || exit 3
-"$BIN" export --findings "$OUT/survey-findings.json" --format kml -o "$OUT/survey-findings.kml" || exit 3
+"$BIN" export findings "$OUT/survey-findings.json" --format gpkg -o "$OUT/survey-findings.gpkg" || exit 3
+"$BIN" export findings "$OUT/survey-findings.json" --format kml -o "$OUT/survey-findings.kml" || exit 3
 
 section "Boundary survey: the clean sample"
 S=GeoData/samples/clean

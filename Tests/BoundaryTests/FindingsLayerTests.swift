@@ -4,7 +4,7 @@ import GEOSKit
 import GeoFormats
 import Testing
 
-/// Findings reports read back as an error layer: what `quhua export --findings` writes out.
+/// Findings reports read back as an error layer: what `quhua export findings` writes out.
 @Suite struct FindingsLayerTests {
     typealias D = SurveyTestData
 

@@ -121,6 +121,30 @@ import Testing
     }
 
     @Test(.enabled(if: present, absent))
+    func exportHasAVerbForEachSource() throws {
+        let report = Self.scratch("findings.json"), gpkg = Self.scratch("findings.gpkg"), shp = Self.scratch("findings.shp")
+        let validate = try Self.quhua(["validate", "GeoData/samples/faulty", "--format", "json", "-o", report])
+        #expect(validate.status == 1)
+        // The format comes from the output file's extension.
+        let findings = try Self.quhua(["export", "findings", report, "-o", gpkg])
+        #expect(findings.status == 0, "\(findings.err)")
+        #expect(findings.out.contains("features to \(gpkg) (gpkg"))
+        // A Shapefile keeps one geometry kind and says how many findings it left out.
+        let oneKind = try Self.quhua(["export", "findings", report, "-o", shp])
+        #expect(oneKind.status == 0, "\(oneKind.err)")
+        #expect(oneKind.err.contains("quhua: warning: a Shapefile holds one geometry kind"))
+        let lpf = try Self.quhua(["export", "findings", report, "--format", "lpf", "-o", Self.scratch("x.lpf.json")])
+        #expect(lpf.status == 2)
+        #expect(lpf.err.contains("Linked Places Format holds places"))
+        let unknown = try Self.quhua(["export", "records", "-o", Self.scratch("records.xyz")])
+        #expect(unknown.status == 2)
+        #expect(unknown.err.contains("name it with --format"))
+        let missing = try Self.quhua(["export", "findings", "/nonexistent/report.json", "-o", gpkg])
+        #expect(missing.status == 3)
+        #expect(missing.err.contains("/nonexistent/report.json"))
+    }
+
+    @Test(.enabled(if: present, absent))
     func findingsExitWithOneAndACleanRunWithZero() throws {
         let clean = try Self.quhua(["validate", "GeoData/samples/clean"])
         #expect(clean.status == 0, "\(clean.err)")
@@ -225,7 +249,7 @@ import Testing
         let json = try Self.quhua(["show", "CLI-1", "--format", "json", "--db", db])
         #expect(json.status == 0 && json.out.contains("\"meaning\"") && json.out.contains("\"attachments\""))
         let exported = Self.scratch("records.geojson")
-        let export = try Self.quhua(["export", "--records", "--format", "geojson", "-o", exported, "--db", db])
+        let export = try Self.quhua(["export", "records", "--format", "geojson", "-o", exported, "--db", db])
         #expect(export.status == 0, "\(export.err)")
         #expect((try? String(contentsOfFile: exported, encoding: .utf8))?.contains("因李白读书得名") == true)
         let bad = Self.scratch("bad.csv")

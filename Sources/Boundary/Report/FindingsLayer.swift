@@ -4,7 +4,7 @@ import GEOSKit
 import GeoFormats
 
 /// Validation findings as an error layer: one feature per finding at its location, for GIS
-/// tools and exports (`quhua export --findings`).
+/// tools and exports (`quhua export findings`).
 ///
 /// Reads what ``JSONReport`` writes (schemas `quhua.findings/1` and `quhua.validate/1`) and
 /// the GeoJSON finding layers of ``GeoJSONReport``. Fields: `rule`, `severity`, `message`,

@@ -2,37 +2,37 @@ import CRS
 import Foundation
 import GeoFormats
 
-/// The end of `convert` and `export`: put a layer in the wanted frame and write it.
+/// The end of `convert` and `export`: put a layer in its output frame and write it, reporting on
+/// the terminal. The decisions are GeoFormats' (``OutputFrame``); this only maps them to messages
+/// and exit codes.
 enum LayerOutput {
-    /// The layer in the target frame.
+    /// The layer in its output frame (``OutputFrame/prepare(_:source:target:for:)``).
     ///
-    /// The source is `source` when given, else the CRS the layer declares. Without a target,
-    /// GeoJSON and KML get WGS 84 (GCJ-02 stays GCJ-02), other formats keep the source frame.
-    static func reproject(_ layer: FeatureLayer, input: String, source sourceOverride: CoordinateReferenceSystem?,
+    /// - Parameter input: How the layer is named in messages (a file, "the gazetteer").
+    static func reproject(_ layer: FeatureLayer, input: String, source: CoordinateReferenceSystem?,
                           target: CoordinateReferenceSystem?, for format: GeoFormat) throws -> FeatureLayer {
-        var source = sourceOverride
-        if source == nil, let declared = layer.crs {
-            source = try? CoordinateReferenceSystem(parsing: declared)
-        }
-        var destination = target
-        if destination == nil, format.prefersWGS84, let s = source, s != .wgs84, s != .gcj02 {
-            destination = .wgs84
-        }
-        guard let destination else {
-            var kept = layer
-            if let source { kept.crs = source.identifier }
-            return kept
-        }
-        guard let source else {
-            Terminal.say("\(input) does not say which CRS it is in; give --from-crs to transform it to \(destination.quhuaName)")
-            throw ExitStatus.usage.exitCode
-        }
         do {
-            return try layer.reprojected(from: source, to: destination)
-        } catch let error as GeoFormatError {
-            Terminal.say("\(input): \(error)")
-            throw ExitStatus.unreadableInput.exitCode
+            return try OutputFrame.prepare(layer, source: source, target: target, for: format)
+        } catch {
+            switch error {
+            case .unknownSource:
+                Terminal.say("\(input) \(error); give --from-crs")
+                throw ExitStatus.usage.exitCode
+            case let .transform(failure):
+                Terminal.say("\(input): \(failure)")
+                throw ExitStatus.unreadableInput.exitCode
+            }
         }
+    }
+
+    /// The layer as a Shapefile can hold it: its most common geometry kind, with a warning when
+    /// features of other kinds are left out.
+    static func oneGeometryKind(_ layer: FeatureLayer) -> FeatureLayer {
+        let (kept, leftOut) = layer.keepingMostCommonGeometryKind()
+        if leftOut > 0 {
+            Terminal.say("warning: a Shapefile holds one geometry kind; \(leftOut) features of other kinds were left out (write a GeoPackage to keep them all)")
+        }
+        return kept
     }
 
     /// Writes the layer, reports warnings on standard error and a summary line on standard output.

@@ -7,16 +7,14 @@ enum GazetteerFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Options shared by every gazetteer verb: the database, the output format and the actor.
-struct GazetteerOptions: ParsableArguments {
+/// The gazetteer database and who writes to it (`--db`, `--actor`): every verb that opens the
+/// gazetteer, including those whose `--format` means a file format (`export`).
+struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The gazetteer database file.",
         discussion: "Default: $XDG_DATA_HOME/quhua/gazetteer.sqlite, or ~/.local/share/quhua/gazetteer.sqlite. A missing or empty database is built from GeoData first.",
         valueName: "path"))
     var db: String?
-
-    @Option(name: .long, help: "Output format: text for people, json for programs.")
-    var format: GazetteerFormat = .text
 
     @Option(name: .long, help: ArgumentHelp("Who is writing, for the audit log (default: the login name).", valueName: "name"))
     var actor: String?
@@ -49,6 +47,28 @@ struct GazetteerOptions: ParsableArguments {
             }
         }
         return store
+    }
+}
+
+/// Options shared by every gazetteer verb: the database, the actor and the output format.
+struct GazetteerOptions: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .long, help: "Output format: text for people, json for programs.")
+    var format: GazetteerFormat = .text
+
+    /// `--db`, if given.
+    var db: String? { database.db }
+    /// `--actor`, if given.
+    var actor: String? { database.actor }
+    /// The actor recorded in the audit log.
+    var actorName: String { database.actorName }
+    /// The database path: `--db`, else the per-user data folder.
+    var databasePath: String { database.databasePath }
+
+    /// Opens the database, building it from GeoData when it is new or empty.
+    func openStore(buildIfEmpty: Bool = true) throws -> GazetteerStore {
+        try database.openStore(buildIfEmpty: buildIfEmpty)
     }
 }
 
