@@ -35,19 +35,18 @@ public struct GeoDataImporter: Sendable {
         guard FileManager.default.fileExists(atPath: areacodes.appendingPathComponent("result.csv").path) else {
             throw GazetteerError.invalidInput(source: areacodes.path, line: nil, message: "no areacodes data here (expected result.csv, data/, diff/)")
         }
-        var reports: [ImportReport] = []
-        reports.append(try AreaCodesImporter(directory: areacodes).run(into: store, actor: actor, progress: progress, indexing: .deferred))
+        // The steps whose data is present, in order (each needs the divisions of the first); the
+        // names are indexed once at the end.
+        var steps: [any GazetteerImporter] = [AreaCodesImporter(directory: areacodes)]
         let townships = geoData.appendingPathComponent("areacity").appendingPathComponent("ok_data_level4.csv")
-        if FileManager.default.fileExists(atPath: townships.path) {
-            reports.append(try TownshipImporter(file: townships).run(into: store, actor: actor, progress: progress, indexing: .deferred))
-        }
+        if FileManager.default.fileExists(atPath: townships.path) { steps.append(TownshipImporter(file: townships)) }
         let prefectures = geoData.appendingPathComponent("cn-atlas").appendingPathComponent("derived_prefectures.geojson")
-        if FileManager.default.fileExists(atPath: prefectures.path) {
-            reports.append(try GeometryImporter(file: prefectures).run(into: store, actor: actor, progress: progress))
-        }
+        if FileManager.default.fileExists(atPath: prefectures.path) { steps.append(GeometryImporter(file: prefectures)) }
         let geonames = geoData.appendingPathComponent("geonames-cn").appendingPathComponent("geonames_cities15000_CN.tsv")
-        if FileManager.default.fileExists(atPath: geonames.path) {
-            reports.append(try GeoNamesImporter(file: geonames).run(into: store, actor: actor, progress: progress, indexing: .deferred))
+        if FileManager.default.fileExists(atPath: geonames.path) { steps.append(GeoNamesImporter(file: geonames)) }
+        var reports: [ImportReport] = []
+        for step in steps {
+            reports.append(try step.run(into: store, actor: actor, progress: progress, indexing: .deferred))
         }
         if try store.searchIndexIsStale {
             let started = Date()

@@ -173,7 +173,9 @@ public struct GeometryImporter: Sendable {
     ///   feature without a code, a geometry that is not polygonal, or a feature whose place is of
     ///   another level than ``level`` (the message names the file, the feature and both levels);
     ///   nothing is written then.
-    public func run(into store: GazetteerStore, actor: String, progress: ImportProgressHandler? = nil) throws -> ImportReport {
+    /// - Parameter indexing: Not used: polygons add no names to the search index.
+    public func run(into store: GazetteerStore, actor: String, progress: ImportProgressHandler? = nil,
+                    indexing: SearchIndexing = .immediate) throws -> ImportReport {
         let started = Date()
         let context: GEOSContext
         do { context = try GEOSContext() } catch { throw GazetteerError.database("GEOS: \(error)") }

@@ -152,7 +152,9 @@ public struct NameCSVImporter: Sendable {
     /// - Throws: ``GazetteerError/invalidInput(source:line:message:)`` naming the first bad line:
     ///   malformed CSV, an unknown code without the fields to create the place, a bad date,
     ///   name type or level. Nothing is written then.
-    public func run(into store: GazetteerStore, actor: String, progress: ImportProgressHandler? = nil) throws -> ImportReport {
+    /// - Parameter indexing: Whether to index the names now or leave it to one rebuild after several imports.
+    public func run(into store: GazetteerStore, actor: String, progress: ImportProgressHandler? = nil,
+                    indexing: SearchIndexing = .immediate) throws -> ImportReport {
         let started = Date()
         let items = try parse()
         let source = file.lastPathComponent
@@ -198,8 +200,8 @@ public struct NameCSVImporter: Sendable {
                 return (ImportReport(source: "csv:\(source)", changed: false, counts: [], seconds: Date().timeIntervalSince(started),
                                      note: "every row was already stored"), nil)
             }
-            progress?(ImportProgress(stage: "indexing names", done: 0, total: nil))
-            try SearchIndexer.update(db, keys: store.searchKeys, added: writer.addedNameIDs)
+            if indexing == .immediate { progress?(ImportProgress(stage: "indexing names", done: 0, total: nil)) }
+            try SearchIndexer.update(db, keys: store.searchKeys, added: writer.addedNameIDs, indexing: indexing)
             let report = ImportReport(source: "csv:\(source)", changed: true, counts: [
                 .init(kind: "places created", value: created), .init(kind: "names", value: added),
             ], seconds: Date().timeIntervalSince(started), note: nil)

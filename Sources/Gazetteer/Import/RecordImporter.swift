@@ -212,9 +212,11 @@ public struct RecordImporter: Sendable {
     ///   - store: The gazetteer; parents named by the layer must exist in it.
     ///   - actor: Who imports, for the audit log and the record versions.
     ///   - progress: Progress for a terminal.
+    ///   - indexing: Whether to index the names now or leave it to one rebuild after several imports.
     /// - Throws: ``GazetteerError/invalidInput(source:line:message:)`` naming the file, the row
     ///   (line or feature) and the problem; nothing is written then.
-    public func run(into store: GazetteerStore, actor: String, progress: ImportProgressHandler? = nil) throws -> ImportReport {
+    public func run(into store: GazetteerStore, actor: String, progress: ImportProgressHandler? = nil,
+                    indexing: SearchIndexing = .immediate) throws -> ImportReport {
         let started = Date()
         let (items, skipped) = try parse()
         let key = "records:\(sourceName)"
@@ -288,8 +290,8 @@ public struct RecordImporter: Sendable {
                                      note: "every record was already stored"), nil)
             }
             if !names.addedNameIDs.isEmpty {
-                progress?(ImportProgress(stage: "indexing names", done: 0, total: nil))
-                try SearchIndexer.update(db, keys: store.searchKeys, added: names.addedNameIDs)
+                if indexing == .immediate { progress?(ImportProgress(stage: "indexing names", done: 0, total: nil)) }
+                try SearchIndexer.update(db, keys: store.searchKeys, added: names.addedNameIDs, indexing: indexing)
             }
             var reportCounts: [ImportReport.Count] = [
                 .init(kind: "places created", value: counts.created), .init(kind: "names", value: names.namesAdded),

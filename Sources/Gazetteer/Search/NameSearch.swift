@@ -192,10 +192,10 @@ public struct NameSearch: Sendable {
                     WHERE l.key = :q AND l.kind IN (\(kinds)) \(filterSQL) ORDER BY \(query.at == nil ? "" : "d.as_of_rank, ")l.doc LIMIT :limit
                     """
                 }
-                try take(.pinyin, sql: latinSQL(kinds: "1, 3"), arguments: ["q": latin]) { row in
-                    (row["latin_kind"] as Int) == 3 ? "romanised name “\(row["name_text"] as String)”" : "pinyin “\(latin)” of \(row["name_text"] as String)"
+                try take(.pinyin, sql: latinSQL(kinds: LatinKeyKind.spelledOut), arguments: ["q": latin]) { row in
+                    (row["latin_kind"] as Int) == LatinKeyKind.latinName.rawValue ? "romanised name “\(row["name_text"] as String)”" : "pinyin “\(latin)” of \(row["name_text"] as String)"
                 }
-                try take(.initials, sql: latinSQL(kinds: "2"), arguments: ["q": latin]) { row in
+                try take(.initials, sql: latinSQL(kinds: "\(LatinKeyKind.initials.rawValue)"), arguments: ["q": latin]) { row in
                     "initials “\(latin)” of \(row["name_text"] as String)"
                 }
                 // Prefixes: a bounded scan of the key range, then the best-ranked documents of it.
@@ -207,11 +207,11 @@ public struct NameSearch: Sendable {
                     WHERE 1 \(filterSQL) ORDER BY l.doc LIMIT :limit
                     """
                 }
-                try take(.pinyinPrefix, sql: prefixSQL(kinds: "1, 3"),
+                try take(.pinyinPrefix, sql: prefixSQL(kinds: LatinKeyKind.spelledOut),
                          arguments: ["q": latin, "high": latin + "{"]) { row in
-                    "\((row["latin_kind"] as Int) == 3 ? "romanised name" : "pinyin") “\(row["latin_key"] as String)” of \(row["name_text"] as String) starts with “\(latin)”"
+                    "\((row["latin_kind"] as Int) == LatinKeyKind.latinName.rawValue ? "romanised name" : "pinyin") “\(row["latin_key"] as String)” of \(row["name_text"] as String) starts with “\(latin)”"
                 }
-                try take(.initialsPrefix, sql: prefixSQL(kinds: "2"),
+                try take(.initialsPrefix, sql: prefixSQL(kinds: "\(LatinKeyKind.initials.rawValue)"),
                          arguments: ["q": latin, "high": latin + "{"]) { row in
                     "initials “\(row["latin_key"] as String)” of \(row["name_text"] as String) start with “\(latin)”"
                 }
@@ -230,8 +230,8 @@ public struct NameSearch: Sendable {
                     }
                     close.sort { ($0.distance, $0.key) < ($1.distance, $1.key) }
                     for (key, distance) in close.prefix(20) where hits.count < query.limit {
-                        try take(.spelling, sql: latinSQL(kinds: "1, 3"), arguments: ["q": key]) { row in
-                            "“\(latin)” is \(distance) edit\(distance == 1 ? "" : "s") from \((row["latin_kind"] as Int) == 3 ? "romanised name" : "pinyin") “\(key)” of \(row["name_text"] as String)"
+                        try take(.spelling, sql: latinSQL(kinds: LatinKeyKind.spelledOut), arguments: ["q": key]) { row in
+                            "“\(latin)” is \(distance) edit\(distance == 1 ? "" : "s") from \((row["latin_kind"] as Int) == LatinKeyKind.latinName.rawValue ? "romanised name" : "pinyin") “\(key)” of \(row["name_text"] as String)"
                         }
                     }
                 }

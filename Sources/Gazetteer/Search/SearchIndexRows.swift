@@ -25,7 +25,7 @@ struct SearchIndexRows {
         /// Grams of the folded text (one- and two-character substrings, and the first one and two marked `^`).
         var grams: [String]
         /// (key, kind, whether spelling correction may lead to it)
-        var latinKeys: [(String, Int, Bool)]
+        var latinKeys: [(String, LatinKeyKind, Bool)]
     }
 
     private(set) var documents: [Document] = []
@@ -33,7 +33,7 @@ struct SearchIndexRows {
     /// Documents under each gram, in id order (documents are added in id order).
     private var grams: [String: [Int64]] = [:]
     /// Documents and kinds under each Latin key, in id order.
-    private var latinKeys: [String: [(doc: Int64, kind: Int)]] = [:]
+    private var latinKeys: [String: [(doc: Int64, kind: LatinKeyKind)]] = [:]
     /// The deletion neighbourhood: keys under each variant.
     private var fuzzy: [String: Set<String>] = [:]
     /// Readings computed by this run (not found in `search_reading`), to be stored for the next build.
@@ -136,13 +136,13 @@ struct SearchIndexRows {
                 // correction, not every rare reading of a polyphone (南 nā).
                 let own = reading.full.first
                 entry.latinKeys += reading.full.enumerated().map { offset, key in
-                    (key, 1, offset == 0 || (offset == 1 && own.map { $0.hasPrefix(key) && $0.count > key.count } == true))
+                    (key, .reading, offset == 0 || (offset == 1 && own.map { $0.hasPrefix(key) && $0.count > key.count } == true))
                 }
-                entry.latinKeys += reading.initials.map { ($0, 2, false) }
+                entry.latinKeys += reading.initials.map { ($0, .initials, false) }
             }
         } else {
             let key = SearchText.latinKey(raw)
-            if !key.isEmpty { entry.latinKeys.append((key, 3, true)) }
+            if !key.isEmpty { entry.latinKeys.append((key, .latinName, true)) }
         }
         var seen: Set<String> = []
         entry.latinKeys = entry.latinKeys.filter { !$0.0.isEmpty && seen.insert($0.0).inserted }
@@ -159,7 +159,7 @@ struct SearchIndexRows {
     }
 
     /// Calls `body` with every `(key, doc, kind)` row in key order.
-    func forEachLatinKey(_ body: (String, Int64, Int) throws -> Void) rethrows {
+    func forEachLatinKey(_ body: (String, Int64, LatinKeyKind) throws -> Void) rethrows {
         for key in latinKeys.keys.sorted() {
             for (doc, kind) in latinKeys[key] ?? [] { try body(key, doc, kind) }
         }
@@ -171,4 +171,18 @@ struct SearchIndexRows {
             for key in (fuzzy[variant] ?? []).sorted() { try body(variant, key) }
         }
     }
+}
+
+/// What a `search_latin` key is: its `kind` column.
+enum LatinKeyKind: Int, Sendable {
+    /// A pinyin reading of a Chinese name (the name's own, rarer readings of polyphones, and the
+    /// reading without the generic part: chongqingshi, chongqing).
+    case reading = 1
+    /// The initials of a reading (cqs for 重庆市).
+    case initials = 2
+    /// A name written in Latin script: a romanisation or an exonym (Chungking).
+    case latinName = 3
+
+    /// The kinds a pinyin query looks up: readings and Latin names.
+    static let spelledOut = "\(reading.rawValue), \(latinName.rawValue)"
 }

@@ -266,7 +266,7 @@ struct SearchIndexer {
         }
         let insertLatin = try RowInserter(db, sql: "INSERT \(conflict) INTO search_latin (key, doc, kind) VALUES (?, ?, ?)")
         try rows.forEachLatinKey { key, doc, kind in
-            insertLatin.bind(1, key); insertLatin.bind(2, doc); insertLatin.bind(3, kind)
+            insertLatin.bind(1, key); insertLatin.bind(2, doc); insertLatin.bind(3, kind.rawValue)
             try insertLatin.step()
         }
         let insertFuzzy = try RowInserter(db, sql: "INSERT \(conflict) INTO search_fuzzy (variant, key) VALUES (?, ?)")

@@ -65,12 +65,7 @@ struct ImportAreaCodes: GazetteerCommand {
     var progress = false
 
     func execute() throws {
-        let store = try options.openStore(buildIfEmpty: false)
-        let report = try AreaCodesImporter(directory: URL(fileURLWithPath: folder))
-            .run(into: store, actor: options.actorName, progress: Terminal.progressHandler(force: progress))
-        Terminal.endProgress()
-        if options.format == .json { return try Terminal.printJSON(report) }
-        print(report.description)
+        try options.run(AreaCodesImporter(directory: URL(fileURLWithPath: folder)), progress: progress)
     }
 }
 
@@ -95,6 +90,16 @@ func printReport(_ report: ImportReport, format: GazetteerFormat) throws {
     print(report.description)
 }
 
+extension GazetteerOptions {
+    /// Runs one import into the gazetteer (which must hold the division history already for
+    /// every source but the history itself), indexing its names at once, and prints its report.
+    func run(_ importer: some GazetteerImporter, progress: Bool) throws {
+        let store = try openStore(buildIfEmpty: false)
+        try printReport(try importer.run(into: store, actor: actorName, progress: Terminal.progressHandler(force: progress), indexing: .immediate),
+                        format: format)
+    }
+}
+
 struct ImportTownships: GazetteerCommand {
     static let configuration = CommandConfiguration(
         commandName: "townships",
@@ -112,9 +117,7 @@ struct ImportTownships: GazetteerCommand {
     @OptionGroup var input: ImportFileOptions
 
     func execute() throws {
-        let store = try options.openStore(buildIfEmpty: false)
-        try printReport(try TownshipImporter(file: input.url).run(into: store, actor: options.actorName,
-                                                                   progress: Terminal.progressHandler(force: input.progress)), format: options.format)
+        try options.run(TownshipImporter(file: input.url), progress: input.progress)
     }
 }
 
@@ -135,9 +138,7 @@ struct ImportGeoNames: GazetteerCommand {
     @OptionGroup var input: ImportFileOptions
 
     func execute() throws {
-        let store = try options.openStore(buildIfEmpty: false)
-        try printReport(try GeoNamesImporter(file: input.url).run(into: store, actor: options.actorName,
-                                                                  progress: Terminal.progressHandler(force: input.progress)), format: options.format)
+        try options.run(GeoNamesImporter(file: input.url), progress: input.progress)
     }
 }
 
@@ -202,12 +203,10 @@ struct ImportGeometry: GazetteerCommand {
     }
 
     func execute() throws {
-        let store = try options.openStore(buildIfEmpty: false)
         let importer = GeometryImporter(file: input.url, sourceKey: source, citation: citation ?? input.url.path, level: level,
                                         codeFields: codeField.map { [$0] } ?? GeometryImporter.defaultCodeFields,
                                         layer: layer, validFrom: try from.map { try Day(parsing: $0) })
-        try printReport(try importer.run(into: store, actor: options.actorName, progress: Terminal.progressHandler(force: input.progress)),
-                        format: options.format)
+        try options.run(importer, progress: input.progress)
     }
 }
 
@@ -237,9 +236,7 @@ struct ImportNames: GazetteerCommand {
     var map: String?
 
     func execute() throws {
-        let store = try options.openStore(buildIfEmpty: false)
         let mapping = try map.map { try CSVColumnMapping(parsing: $0) } ?? CSVColumnMapping()
-        try printReport(try NameCSVImporter(file: input.url, mapping: mapping)
-            .run(into: store, actor: options.actorName, progress: Terminal.progressHandler(force: input.progress)), format: options.format)
+        try options.run(NameCSVImporter(file: input.url, mapping: mapping), progress: input.progress)
     }
 }

@@ -51,9 +51,8 @@ struct ImportRecords: GazetteerCommand {
     var crs: String?
 
     func execute() throws {
-        let store = try options.openStore(buildIfEmpty: false)
         let mapping = try RecordColumnMapping(parsing: map, constants: set, only: only)
-        try printReport(try RecordImporter(file: input.url, mapping: mapping, layer: layer, skipUnknownParents: skipUnknownParents, crs: crs)
-            .run(into: store, actor: options.actorName, progress: Terminal.progressHandler(force: input.progress)), format: options.format)
+        try options.run(RecordImporter(file: input.url, mapping: mapping, layer: layer, skipUnknownParents: skipUnknownParents, crs: crs),
+                        progress: input.progress)
     }
 }
