@@ -1,3 +1,4 @@
+import CRS
 import Foundation
 import GEOSKit
 
@@ -88,6 +89,19 @@ public enum GeoFormat: String, CaseIterable, Sendable, CustomStringConvertible {
         switch self {
         case .geoJSON, .geoJSONSeq, .kml, .kmz: return true
         default: return false
+        }
+    }
+
+    /// The CRS of a file in this format that declares none, where the format says so: WGS 84
+    /// longitude/latitude for GeoJSON (RFC 7946) and KML; `nil` for the others (a Shapefile
+    /// without `.prj` or a CSV table could be in anything).
+    ///
+    /// Readers leave an undeclared CRS empty (survey loading refuses metres without a CRS
+    /// rather than guess); a conversion applies this when the user names no source CRS.
+    public var impliedCRS: CoordinateReferenceSystem? {
+        switch self {
+        case .geoJSON, .geoJSONSeq, .kml, .kmz: return .wgs84
+        default: return nil
         }
     }
 

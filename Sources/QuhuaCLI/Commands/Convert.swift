@@ -146,9 +146,8 @@ struct Convert: ParsableCommand {
             layer.features = layer.features.filter(where_.matches)
         }
 
-        if sourceOverride == nil, layer.crs == nil, inFormat == .geoJSON || inFormat == .geoJSONSeq {
-            // RFC 7946: GeoJSON without a crs member is WGS 84.
-            layer.crs = CoordinateReferenceSystem.wgs84.identifier
+        if sourceOverride == nil, layer.crs == nil, let implied = inFormat.impliedCRS {
+            layer.crs = implied.identifier
         }
         layer = try LayerOutput.reproject(layer, input: input, source: sourceOverride, target: target, for: outFormat)
 
