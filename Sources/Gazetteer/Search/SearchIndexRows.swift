@@ -151,24 +151,30 @@ struct SearchIndexRows {
 
     // MARK: - Key order
 
+    /// SQLite's BINARY collation: UTF-8 bytes in order (Swift's `<` on strings compares
+    /// normalised scalars, slower for Chinese text and not always the table's order).
+    static func byteOrder(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
     /// Calls `body` with every `(gram, doc)` row in key order.
     func forEachGram(_ body: (String, Int64) throws -> Void) rethrows {
-        for gram in grams.keys.sorted() {
+        for gram in grams.keys.sorted(by: Self.byteOrder) {
             for doc in grams[gram] ?? [] { try body(gram, doc) }
         }
     }
 
     /// Calls `body` with every `(key, doc, kind)` row in key order.
     func forEachLatinKey(_ body: (String, Int64, LatinKeyKind) throws -> Void) rethrows {
-        for key in latinKeys.keys.sorted() {
+        for key in latinKeys.keys.sorted(by: Self.byteOrder) {
             for (doc, kind) in latinKeys[key] ?? [] { try body(key, doc, kind) }
         }
     }
 
     /// Calls `body` with every `(variant, key)` pair of the deletion neighbourhood in key order.
     func forEachFuzzyPair(_ body: (String, String) throws -> Void) rethrows {
-        for variant in fuzzy.keys.sorted() {
-            for key in (fuzzy[variant] ?? []).sorted() { try body(variant, key) }
+        for variant in fuzzy.keys.sorted(by: Self.byteOrder) {
+            for key in (fuzzy[variant] ?? []).sorted(by: Self.byteOrder) { try body(variant, key) }
         }
     }
 }

@@ -119,8 +119,7 @@ struct SearchIndexer {
             DELETE FROM search_doc; DELETE FROM search_gram; DELETE FROM search_latin; DELETE FROM search_fuzzy;
             INSERT INTO search_trigram(search_trigram) VALUES ('delete-all');
             """)
-        var candidates = try loadCandidates(where: nil)
-        candidates.sort(by: SearchIndexer.ranksBefore)
+        let candidates = SearchIndexer.inRankOrder(try loadCandidates(where: nil))
         try insert(candidates, firstID: 1, bulk: true)
         try SearchIndexer.derivePeriods(db, where: SearchIndexer.undatedNames)
         try db.execute(sql: "INSERT OR REPLACE INTO search_state (id, built_at, names, keys_from) VALUES (1, ?, ?, ?)",
@@ -131,8 +130,7 @@ struct SearchIndexer {
     func add(nameIDs: [Int64]) throws {
         guard !nameIDs.isEmpty else { return }
         let list = nameIDs.map(String.init).joined(separator: ",")
-        var candidates = try loadCandidates(where: "n.id IN (\(list))")
-        candidates.sort(by: SearchIndexer.ranksBefore)
+        let candidates = SearchIndexer.inRankOrder(try loadCandidates(where: "n.id IN (\(list))"))
         let next = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM search_doc") ?? 0) + 1
         try insert(candidates, firstID: next, bulk: false)
         try SearchIndexer.derivePeriods(db, where: "d.id >= \(next) AND \(SearchIndexer.undatedNames)")
@@ -166,6 +164,24 @@ struct SearchIndexer {
                 WHERE place_id = :place
                 """, arguments: ["place": placeID])
         }
+    }
+
+    /// The candidates in ``ranksBefore(_:_:)`` order, sorted on precomputed keys: the leading
+    /// integers packed into one word, codes compared as bytes only on ties (sorting the
+    /// candidates themselves moves large values and compares them field by field).
+    static func inRankOrder(_ candidates: [Candidate]) -> [Candidate] {
+        let packed = candidates.map { c -> UInt64 in
+            (c.isCurrent ? 0 : 1) << 60 | UInt64(min(max(c.levelRank, 0), 255)) << 52 | UInt64(min(max(c.typeOrder, 0), 255)) << 44
+                | UInt64(min(c.length, 1 << 40))
+        }
+        let codes = candidates.map { Array(($0.code ?? "").utf8) }
+        var order = Array(candidates.indices)
+        order.sort { a, b in
+            if packed[a] != packed[b] { return packed[a] < packed[b] }
+            if codes[a] != codes[b] { return codes[a].lexicographicallyPrecedes(codes[b]) }
+            return candidates[a].nameID < candidates[b].nameID
+        }
+        return order.map { candidates[$0] }
     }
 
     static func ranksBefore(_ a: Candidate, _ b: Candidate) -> Bool {
