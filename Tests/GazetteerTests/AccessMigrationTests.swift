@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
-import XCTest
+import Testing
 @testable import Gazetteer
 
 /// The `v7-patroller-role` migration rebuilds `access_token`: tokens issued before it keep their
 /// ids, digests and revocations, and the table still refuses deletes.
-final class AccessMigrationTests: XCTestCase {
-    func testTokensIssuedBeforeThePatrollerRoleSurviveTheMigration() throws {
+@Suite struct AccessMigrationTests {
+    @Test func tokensIssuedBeforeThePatrollerRoleSurviveTheMigration() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quhua-access-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -24,30 +24,34 @@ final class AccessMigrationTests: XCTestCase {
                       (9, ?, 'viewer', 'wang.fang', '2026-01-02T03:04:06Z', 'admin', '2026-02-01T00:00:00Z')
                     """, arguments: [AccessTokens.digest(of: live), AccessTokens.digest(of: revoked)])
                 // A patroller cannot exist before the migration.
-                XCTAssertThrowsError(try db.execute(sql: """
-                    INSERT INTO access_token (digest, role, actor, issued_at, issued_by) VALUES ('x', 'patroller', 'a', 't', 'b')
-                    """))
+                #expect(throws: (any Error).self) {
+                    try db.execute(sql: """
+                        INSERT INTO access_token (digest, role, actor, issued_at, issued_by) VALUES ('x', 'patroller', 'a', 't', 'b')
+                        """)
+                }
             }
         }
 
         let store = try GazetteerStore(path: path, searchKeys: nil)
-        XCTAssertTrue(try store.appliedMigrations().contains("v7-patroller-role"))
+        #expect(try store.appliedMigrations().contains("v7-patroller-role"))
         let tokens = AccessTokens(store: store)
-        XCTAssertEqual(try tokens.authenticate(live), AccessGrant(tokenID: 7, actor: "li.ming", role: .editor))
-        XCTAssertNil(try tokens.authenticate(revoked))
-        XCTAssertEqual(try tokens.list().map(\.id), [7, 9])
+        #expect(try tokens.authenticate(live) == AccessGrant(tokenID: 7, actor: "li.ming", role: .editor))
+        #expect(try tokens.authenticate(revoked) == nil)
+        #expect(try tokens.list().map(\.id) == [7, 9])
 
         let patroller = try tokens.issue(role: .patroller, actor: "zhao.lei", issuedBy: "admin")
-        XCTAssertEqual(try tokens.authenticate(patroller.token)?.role, .patroller)
-        XCTAssertTrue(AccessRole.patroller.allows(.viewer))
-        XCTAssertFalse(AccessRole.patroller.allows(.editor))
-        XCTAssertTrue(AccessRole.editor.allows(.patroller))
+        #expect(try tokens.authenticate(patroller.token)?.role == .patroller)
+        #expect(AccessRole.patroller.allows(.viewer))
+        #expect(!AccessRole.patroller.allows(.editor))
+        #expect(AccessRole.editor.allows(.patroller))
 
         // Still never deleted.
-        XCTAssertThrowsError(try store.write { db in
-            try db.execute(sql: "DELETE FROM access_token WHERE id = 9")
-            return ((), nil)
-        })
-        XCTAssertEqual(try store.integrityCheck(), ["ok"])
+        #expect(throws: (any Error).self) {
+            try store.write { db in
+                try db.execute(sql: "DELETE FROM access_token WHERE id = 9")
+                return ((), nil)
+            }
+        }
+        #expect(try store.integrityCheck() == ["ok"])
     }
 }

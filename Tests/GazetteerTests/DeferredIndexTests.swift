@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
-import XCTest
+import Testing
 @testable import Gazetteer
 
 /// A build that defers the search index (as the first-use GeoData build does) ends with the
 /// same index as imports that index as they go, and a build interrupted before its index is
-/// known to be stale.
-final class DeferredIndexTests: XCTestCase {
+/// known to be stale. Every test builds gazetteers of its own.
+@Suite struct DeferredIndexTests {
     /// The search tables, row by row (ids included: the static rank order must match too).
     private func searchTables(_ store: GazetteerStore) throws -> [String: [String]] {
         try store.read { db in
@@ -25,41 +25,43 @@ final class DeferredIndexTests: XCTestCase {
         _ = try AreaCodesImporter(directory: Fixture.areacodes).run(into: store, actor: "tests", indexing: indexing)
         if indexing == .deferred {
             // Interrupted here, a first use would find the index stale and resume.
-            XCTAssertTrue(try store.searchIndexIsStale)
+            #expect(try store.searchIndexIsStale)
         }
         _ = try TownshipImporter(file: townships).run(into: store, actor: "tests", indexing: indexing)
         return store
     }
 
-    func testDeferredBuildGivesTheSameIndex() throws {
+    @Test func deferredBuildGivesTheSameIndex() throws {
         let townships = try Fixture.townshipSubset()
         let immediate = try build(indexing: .immediate, townships: townships)
-        XCTAssertFalse(try immediate.searchIndexIsStale)
-        XCTAssertFalse(try immediate.rebuildSearchIndexIfStale(), "an index built as the imports went is not stale")
+        #expect(try !immediate.searchIndexIsStale)
+        #expect(try !immediate.rebuildSearchIndexIfStale(), "an index built as the imports went is not stale")
 
         let deferred = try build(indexing: .deferred, townships: townships)
-        XCTAssertTrue(try deferred.searchIndexIsStale)
-        XCTAssertEqual(try deferred.searchIndexSize, 0, "nothing indexed before the rebuild")
-        XCTAssertTrue(try deferred.rebuildSearchIndexIfStale())
-        XCTAssertFalse(try deferred.searchIndexIsStale)
-        XCTAssertFalse(try deferred.rebuildSearchIndexIfStale(), "a second call has nothing to do")
+        #expect(try deferred.searchIndexIsStale)
+        #expect(try deferred.searchIndexSize == 0, "nothing indexed before the rebuild")
+        #expect(try deferred.rebuildSearchIndexIfStale())
+        #expect(try !deferred.searchIndexIsStale)
+        #expect(try !deferred.rebuildSearchIndexIfStale(), "a second call has nothing to do")
 
         let expected = try searchTables(immediate), actual = try searchTables(deferred)
-        XCTAssertGreaterThan(expected["search_doc"]?.count ?? 0, 5_000)
+        #expect((expected["search_doc"]?.count ?? 0) > 5_000)
         for table in expected.keys.sorted() {
-            XCTAssertEqual(actual[table]?.count, expected[table]?.count, "\(table): row count")
-            XCTAssertTrue(actual[table] == expected[table], "\(table): rows differ")
+            #expect(actual[table]?.count == expected[table]?.count, "\(table): row count")
+            // Compared outside #expect so that a failure names the table without printing every row.
+            let same = actual[table] == expected[table]
+            #expect(same, "\(table): rows differ")
         }
         let hits = try NameSearch(store: deferred).search(SearchQuery("wanzhou"))
-        XCTAssertEqual(hits.first?.placeCode, "500101")
+        #expect(hits.first?.placeCode == "500101")
     }
 
-    func testAnAppendAfterABuildKeepsTheIndexCurrent() throws {
+    @Test func anAppendAfterABuildKeepsTheIndexCurrent() throws {
         let store = try build(indexing: .immediate, townships: try Fixture.townshipSubset())
         let csv = Fixture.temporaryDirectory("deferred-csv").appendingPathComponent("names.csv")
         try "name,code,type\n万县老城,500101,alias\n".write(to: csv, atomically: true, encoding: .utf8)
         _ = try NameCSVImporter(file: csv, mapping: CSVColumnMapping()).run(into: store, actor: "tests")
-        XCTAssertFalse(try store.searchIndexIsStale, "a small import appends documents and keeps the index current")
-        XCTAssertEqual(try NameSearch(store: store).search(SearchQuery("万县老城")).first?.placeCode, "500101")
+        #expect(try !store.searchIndexIsStale, "a small import appends documents and keeps the index current")
+        #expect(try NameSearch(store: store).search(SearchQuery("万县老城")).first?.placeCode == "500101")
     }
 }

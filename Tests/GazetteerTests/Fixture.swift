@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import XCTest
+import Testing
 @testable import Gazetteer
 
 /// The shipped GeoData and a gazetteer built from it once per test run, shared by the tests.
@@ -36,6 +36,10 @@ enum Fixture {
     }
 
     /// The shared gazetteer: the areacodes history, Chongqing's townships, prefecture polygons, GeoNames names.
+    ///
+    /// Built on first use (a `static let` is initialised once, also when suites ask for it in
+    /// parallel). Suites that only read it run in parallel; the one that writes to it and compares
+    /// snapshots of it (``ImportTests``) is serialized, and no other suite writes to it.
     static let shared: Result<Built, GazetteerError> = {
         do {
             let path = temporaryDirectory("shared").appendingPathComponent("gazetteer.sqlite").path
@@ -75,5 +79,27 @@ enum Fixture {
             }
             return result
         }
+    }
+}
+
+/// The `quhua` executable built next to the tests, for the suites that run it (``KillTests``,
+/// ``AsOfSearchCLITests``); their tests are skipped, saying so, when it is not built.
+enum QuhuaExecutable {
+    /// Where it is looked for: beside the test bundle, then in the package's debug build folder.
+    static let candidates: [URL] = [
+        Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("quhua"),
+        Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("quhua"),
+        Fixture.packageRoot.appendingPathComponent(".build/debug/quhua"),
+    ].compactMap { $0 }
+
+    /// The first candidate that is an executable file.
+    static var url: URL? { candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } }
+
+    /// Whether there is one: the condition of the `.enabled(if:)` trait of the tests that run it.
+    static var isBuilt: Bool { url != nil }
+
+    /// Shown in the test output when those tests are skipped.
+    static var skipReason: Comment {
+        "skipped: the quhua executable is not built next to the tests (run swift build): looked in \(candidates.map(\.path))"
     }
 }

@@ -1,94 +1,96 @@
 import Foundation
 import GRDB
-import XCTest
+import Testing
 @testable import Gazetteer
 
 /// Townships, GeoNames, polygons and CSV imports; idempotency, atomicity, bad inputs, protected history.
-final class ImportTests: XCTestCase {
-    var store: GazetteerStore!
-    var lookup: PlaceLookup!
+///
+/// These tests write to the shared gazetteer and compare snapshots of it, so they run one at a time.
+@Suite(.serialized) struct ImportTests {
+    let store: GazetteerStore
+    let lookup: PlaceLookup
 
-    override func setUpWithError() throws {
+    init() throws {
         store = try Fixture.store()
         lookup = PlaceLookup(store: store)
     }
 
     /// “Which county held this township in 1996”: 高笋塘街道 is in today's 万州区, formed in 1997
     /// from 龙宝区, 天城区 and 五桥区 of 万县市 (国函〔1992〕194号 says 万县市人民政府驻龙宝区的高笋塘).
-    func testTownshipInWanzhouOn1996() throws {
+    @Test func townshipInWanzhouOn1996() throws {
         let township = try lookup.resolveOne("高笋塘街道")
-        XCTAssertEqual(township.code, "500101001000")
-        XCTAssertEqual(township.level, .township)
+        #expect(township.code == "500101001000")
+        #expect(township.level == .township)
         let then = try lookup.details(of: township.id, at: Day(parsing: "1996"))
-        let county = try XCTUnwrap(then.ancestry.dropFirst().first)
-        XCTAssertEqual(county.place.name, "万州区")
-        XCTAssertFalse(county.existed)
-        XCTAssertEqual(Set(county.heldBy.compactMap(\.code)), ["511202", "511203", "511204"])
-        XCTAssertEqual(then.ancestry.map { $0.place.code }.suffix(3), ["511200", "510000", "000000"])
-        XCTAssertTrue(then.names.contains { $0.text == "高笋塘" && $0.type == .short && $0.romanization == "gao sun tang" })
+        let county = try #require(then.ancestry.dropFirst().first)
+        #expect(county.place.name == "万州区")
+        #expect(!county.existed)
+        #expect(Set(county.heldBy.compactMap(\.code)) == ["511202", "511203", "511204"])
+        #expect(then.ancestry.map { $0.place.code }.suffix(3) == ["511200", "510000", "000000"])
+        #expect(then.names.contains { $0.text == "高笋塘" && $0.type == .short && $0.romanization == "gao sun tang" })
     }
 
     /// A county that went on through renames: a township of today's 开州区 was in 开县 of 万县市 in 1996.
-    func testTownshipOfKaizhouWasInKaixian() throws {
+    @Test func townshipOfKaizhouWasInKaixian() throws {
         let kaizhou = try lookup.resolveOne("开州区")
-        let township = try XCTUnwrap(lookup.details(of: kaizhou.id).children.first)
+        let township = try #require(try lookup.details(of: kaizhou.id).children.first)
         let in1996 = try lookup.details(of: township.id, at: Day(parsing: "1996"))
-        XCTAssertEqual(in1996.ancestry.dropFirst().map(\.label), ["511221 开县", "511200 万县市", "510000 四川省", "000000 中华人民共和国"])
+        #expect(in1996.ancestry.dropFirst().map(\.label) == ["511221 开县", "511200 万县市", "510000 四川省", "000000 中华人民共和国"])
     }
 
-    func testShortNamesAndTownshipSearch() throws {
+    @Test func shortNamesAndTownshipSearch() throws {
         let search = NameSearch(store: store)
         let hits = try search.search(SearchQuery("解放", level: .township, within: "500000"))
-        XCTAssertFalse(hits.isEmpty)
-        XCTAssertTrue(hits.allSatisfy { $0.level == .township && ($0.placeCode ?? "").hasPrefix("50") })
-        XCTAssertTrue(hits.allSatisfy { $0.matchedName.contains("解放") })
+        #expect(!hits.isEmpty)
+        #expect(hits.allSatisfy { $0.level == .township && ($0.placeCode ?? "").hasPrefix("50") })
+        #expect(hits.allSatisfy { $0.matchedName.contains("解放") })
         // The areacity short name of a division is a name of it.
         let details = try lookup.details(of: try lookup.resolveOne("500103").id)
-        XCTAssertTrue(details.names.contains { $0.text == "渝中" && $0.type == .short })
+        #expect(details.names.contains { $0.text == "渝中" && $0.type == .short })
     }
 
-    func testGeoNamesOldRomanisations() throws {
+    @Test func geoNamesOldRomanisations() throws {
         for (romanised, code) in [("Chungking", "500000"), ("Peking", "110000"), ("Wan-Hsien", "500101")] {
             let place = try lookup.resolveOne(romanised)
-            XCTAssertEqual(place.code, code, romanised)
-            let name = try XCTUnwrap(lookup.details(of: place.id).names.first { $0.text == romanised })
-            XCTAssertEqual(name.type, .variant)
-            XCTAssertEqual(name.script, "Latn")
-            XCTAssertEqual(name.language, "und")
-            XCTAssertEqual(name.source, "geonames")
+            #expect(place.code == code, "\(romanised)")
+            let name = try #require(try lookup.details(of: place.id).names.first { $0.text == romanised })
+            #expect(name.type == .variant)
+            #expect(name.script == "Latn")
+            #expect(name.language == "und")
+            #expect(name.source == "geonames")
         }
         let hits = try NameSearch(store: store).search(SearchQuery("chungking"))
-        XCTAssertEqual(hits.first?.placeCode, "500000")
-        XCTAssertEqual(hits.first?.matchedName, "Chungking")
+        #expect(hits.first?.placeCode == "500000")
+        #expect(hits.first?.matchedName == "Chungking")
     }
 
-    func testReverseLookups() throws {
+    @Test func reverseLookups() throws {
         let geocoder = try ReverseGeocoder(store: store)
         let yuzhong = try geocoder.lookup(longitude: 106.57, latitude: 29.55)
-        XCTAssertEqual(yuzhong.map { $0.place.code }, ["500000"])
-        XCTAssertEqual(try geocoder.lookup(longitude: 116.40, latitude: 39.90).first?.place.name, "北京市")
-        XCTAssertEqual(try geocoder.lookup(longitude: 113.26, latitude: 23.13).first?.place.name, "广州市")
-        XCTAssertTrue(try geocoder.lookup(longitude: 150.0, latitude: 20.0).isEmpty)
-        XCTAssertThrowsError(try geocoder.lookup(longitude: 200, latitude: 20))
+        #expect(yuzhong.map { $0.place.code } == ["500000"])
+        #expect(try geocoder.lookup(longitude: 116.40, latitude: 39.90).first?.place.name == "北京市")
+        #expect(try geocoder.lookup(longitude: 113.26, latitude: 23.13).first?.place.name == "广州市")
+        #expect(try geocoder.lookup(longitude: 150.0, latitude: 20.0).isEmpty)
+        #expect(throws: (any Error).self) { try geocoder.lookup(longitude: 200, latitude: 20) }
         // 万州 in 1990: the polygon is today's Chongqing; then the ground was 万县地区's, among others.
-        let wanzhou1990 = try XCTUnwrap(geocoder.lookup(longitude: 108.38, latitude: 30.81, at: Day(parsing: "1990")).first)
-        XCTAssertEqual(wanzhou1990.place.code, "510200")
-        XCTAssertEqual(wanzhou1990.place.level, .prefecture)
-        XCTAssertTrue(wanzhou1990.heldThen?.contains { $0.code == "512200" && $0.name == "万县地区" } == true)
+        let wanzhou1990 = try #require(try geocoder.lookup(longitude: 108.38, latitude: 30.81, at: Day(parsing: "1990")).first)
+        #expect(wanzhou1990.place.code == "510200")
+        #expect(wanzhou1990.place.level == .prefecture)
+        #expect(wanzhou1990.heldThen?.contains { $0.code == "512200" && $0.name == "万县地区" } == true)
     }
 
-    func testReimportingChangesNothing() throws {
+    @Test func reimportingChangesNothing() throws {
         let before = try Fixture.snapshot(store)
         let built = try Fixture.shared.get()
         let areacodes = try AreaCodesImporter(directory: Fixture.areacodes).run(into: store, actor: "tests")
         let townships = try TownshipImporter(file: built.townshipFile).run(into: store, actor: "tests")
         let polygons = try GeometryImporter(file: Fixture.geoData.appendingPathComponent("cn-atlas/derived_prefectures.geojson")).run(into: store, actor: "tests")
         let geonames = try GeoNamesImporter(file: Fixture.geoData.appendingPathComponent("geonames-cn/geonames_cities15000_CN.tsv")).run(into: store, actor: "tests")
-        XCTAssertEqual([areacodes.changed, townships.changed, polygons.changed, geonames.changed], [false, false, false, false])
-        XCTAssertEqual(try Fixture.snapshot(store), before)
+        #expect([areacodes.changed, townships.changed, polygons.changed, geonames.changed] == [false, false, false, false])
+        #expect(try Fixture.snapshot(store) == before)
     }
 
-    func testBadInputsChangeNothing() throws {
+    @Test func badInputsChangeNothing() throws {
         let folder = Fixture.temporaryDirectory("bad")
         let cases: [(String, String, String)] = [
             ("unclosed.csv", "name,code\n新村,500101001000\n\"旧村,500101001000\n", "unclosed.csv:3: a quoted field is never closed (the file ends inside quotes; is it truncated?)"),
@@ -103,18 +105,21 @@ final class ImportTests: XCTestCase {
         for (file, text, message) in cases {
             let url = folder.appendingPathComponent(file)
             try text.write(to: url, atomically: true, encoding: .utf8)
-            XCTAssertThrowsError(try NameCSVImporter(file: url, mapping: CSVColumnMapping()).run(into: store, actor: "tests")) { error in
-                XCTAssertEqual((error as? GazetteerError)?.description, message)
+            do {
+                _ = try NameCSVImporter(file: url, mapping: CSVColumnMapping()).run(into: store, actor: "tests")
+                Issue.record("no error")
+            } catch {
+                #expect((error as? GazetteerError)?.description == message)
             }
         }
         let badDiff = folder.appendingPathComponent("areacodes")
         try FileManager.default.createDirectory(at: badDiff.appendingPathComponent("data"), withIntermediateDirectories: true)
-        XCTAssertThrowsError(try AreaCodesImporter(directory: badDiff).run(into: store, actor: "tests"))
-        XCTAssertThrowsError(try lookup.details(of: 987_654_321))
-        XCTAssertEqual(try Fixture.snapshot(store), before)
+        #expect(throws: (any Error).self) { try AreaCodesImporter(directory: badDiff).run(into: store, actor: "tests") }
+        #expect(throws: (any Error).self) { try lookup.details(of: 987_654_321) }
+        #expect(try Fixture.snapshot(store) == before)
     }
 
-    func testCSVImportCreatesPlacesAndIsIdempotent() throws {
+    @Test func csvImportCreatesPlacesAndIsIdempotent() throws {
         let url = Fixture.temporaryDirectory("csv").appendingPathComponent("villages.csv")
         try """
         村名,代码,上级,级别,类型,起,备注
@@ -124,36 +129,42 @@ final class ImportTests: XCTestCase {
         """.write(to: url, atomically: true, encoding: .utf8)
         let mapping = try CSVColumnMapping(parsing: "name=村名,code=代码,parent=上级,level=级别,type=类型,from=起,note=备注")
         let first = try NameCSVImporter(file: url, mapping: mapping).run(into: store, actor: "csv-tester")
-        XCTAssertEqual(first.count("places created"), 2)
-        XCTAssertEqual(first.count("names"), 3)
+        #expect(first.count("places created") == 2)
+        #expect(first.count("names") == 3)
         let village = try lookup.resolveOne("测试乙村")
-        XCTAssertEqual(village.level, .village)
+        #expect(village.level == .village)
         let details = try lookup.details(of: village.id)
-        XCTAssertEqual(details.parents.first?.name, "高笋塘街道")
-        XCTAssertEqual(details.names.first { $0.text == "测试乙村" }?.period.from, "2001-12-31")
-        XCTAssertTrue(details.names.contains { $0.text == "老测试乙村" && $0.type == .former })
-        XCTAssertEqual(try NameSearch(store: store).search(SearchQuery("测试乙")).first?.placeID, village.id)
+        #expect(details.parents.first?.name == "高笋塘街道")
+        #expect(details.names.first { $0.text == "测试乙村" }?.period.from == "2001-12-31")
+        #expect(details.names.contains { $0.text == "老测试乙村" && $0.type == .former })
+        #expect(try NameSearch(store: store).search(SearchQuery("测试乙")).first?.placeID == village.id)
         let before = try Fixture.snapshot(store)
-        XCTAssertFalse(try NameCSVImporter(file: url, mapping: mapping).run(into: store, actor: "csv-tester").changed)
-        XCTAssertEqual(try Fixture.snapshot(store), before)
-        XCTAssertEqual(try store.auditLog(limit: 50).first { $0.action == "import.csv" }?.actor, "csv-tester")
+        #expect(try !NameCSVImporter(file: url, mapping: mapping).run(into: store, actor: "csv-tester").changed)
+        #expect(try Fixture.snapshot(store) == before)
+        #expect(try store.auditLog(limit: 50).first { $0.action == "import.csv" }?.actor == "csv-tester")
     }
 
-    func testHistoryCannotBeDeletedOrOverwritten() throws {
-        XCTAssertThrowsError(try store.pool.write { db in try db.execute(sql: "DELETE FROM place WHERE id = (SELECT min(id) FROM place)") }) { error in
-            XCTAssertTrue("\(error)".contains("history is never deleted"))
+    @Test func historyCannotBeDeletedOrOverwritten() throws {
+        do {
+            try store.pool.write { db in try db.execute(sql: "DELETE FROM place WHERE id = (SELECT min(id) FROM place)") }
+            Issue.record("no error")
+        } catch {
+            #expect("\(error)".contains("history is never deleted"))
         }
-        XCTAssertThrowsError(try store.pool.write { db in try db.execute(sql: "UPDATE name SET text = 'x' WHERE id = (SELECT min(id) FROM name)") }) { error in
-            XCTAssertTrue("\(error)".contains("never overwritten"))
+        do {
+            try store.pool.write { db in try db.execute(sql: "UPDATE name SET text = 'x' WHERE id = (SELECT min(id) FROM name)") }
+            Issue.record("no error")
+        } catch {
+            #expect("\(error)".contains("never overwritten"))
         }
-        XCTAssertThrowsError(try store.pool.write { db in try db.execute(sql: "UPDATE audit_log SET actor = 'x'") })
-        XCTAssertThrowsError(try store.pool.write { db in try db.execute(sql: "DELETE FROM change_event") })
+        #expect(throws: (any Error).self) { try store.pool.write { db in try db.execute(sql: "UPDATE audit_log SET actor = 'x'") } }
+        #expect(throws: (any Error).self) { try store.pool.write { db in try db.execute(sql: "DELETE FROM change_event") } }
     }
 
-    func testAuditLogRecordsImports() throws {
+    @Test func auditLogRecordsImports() throws {
         let actions = Set(try store.auditLog(limit: 100).map(\.action))
-        XCTAssertTrue(actions.isSuperset(of: ["import.areacodes", "import.areacity", "import.geometry", "import.geonames"]))
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-history", "v2-search", "v3-geometry", "v4-workflow", "v5-search-as-of", "v6-access", "v7-patroller-role", "v8-naming-checks", "v9-geometry-level", "v10-place-records"])
-        XCTAssertEqual(try store.integrityCheck(), ["ok"])
+        #expect(actions.isSuperset(of: ["import.areacodes", "import.areacity", "import.geometry", "import.geonames"]))
+        #expect(try store.appliedMigrations() == ["v1-history", "v2-search", "v3-geometry", "v4-workflow", "v5-search-as-of", "v6-access", "v7-patroller-role", "v8-naming-checks", "v9-geometry-level", "v10-place-records"])
+        #expect(try store.integrityCheck() == ["ok"])
     }
 }

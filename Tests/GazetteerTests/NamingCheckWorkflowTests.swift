@@ -1,11 +1,11 @@
 import Foundation
 import GRDB
-import XCTest
+import Testing
 @testable import Gazetteer
 
 /// The name check run when an application is filed: its findings are stored with the case and
 /// never stop the application.
-final class NamingCheckWorkflowTests: XCTestCase {
+@Suite struct NamingCheckWorkflowTests {
     /// Two townships under one parent, made through the CSV import.
     private func smallStore() throws -> GazetteerStore {
         let folder = Fixture.temporaryDirectory("naming-check")
@@ -21,7 +21,7 @@ final class NamingCheckWorkflowTests: XCTestCase {
         return store
     }
 
-    func testApplicationsAreFiledWithTheirFindings() throws {
+    @Test func applicationsAreFiledWithTheirFindings() throws {
         let store = try smallStore()
         let workflow = NamingWorkflow(store: store)
         let day = try Day(parsing: "2025-01-10")
@@ -29,40 +29,42 @@ final class NamingCheckWorkflowTests: XCTestCase {
         // A new township that sounds like 太白镇: filed, the homophone recorded.
         let homophone = try workflow.apply(NamingApplication(action: .name, proposedName: "泰白镇", applicant: "测试县人民政府", appliedOn: day,
                                                              parentCode: "SHAN1", level: .township), actor: "clerk")
-        XCTAssertEqual(try workflow.get(homophone).state, .applied)
+        #expect(try workflow.get(homophone).state == .applied)
         let checks = try workflow.checks(of: homophone)
-        XCTAssertEqual(checks.count, 1)
-        XCTAssertEqual(checks[0].category, .town)
-        XCTAssertEqual(checks[0].compared, 2)
-        XCTAssertEqual(checks[0].within, ConflictingName(name: "测试山", code: "SHAN1"))
-        XCTAssertEqual(checks[0].findings.map(\.rule), ["name.homophone"])
-        XCTAssertEqual(checks[0].findings[0].conflicts, [ConflictingName(name: "太白镇", code: "999999002000", pinyin: "tai bai")])
-        XCTAssertTrue(checks[0].hasErrors)
+        #expect(checks.count == 1)
+        #expect(checks[0].category == .town)
+        #expect(checks[0].compared == 2)
+        #expect(checks[0].within == ConflictingName(name: "测试山", code: "SHAN1"))
+        #expect(checks[0].findings.map(\.rule) == ["name.homophone"])
+        #expect(checks[0].findings[0].conflicts == [ConflictingName(name: "太白镇", code: "999999002000", pinyin: "tai bai")])
+        #expect(checks[0].hasErrors)
 
         // Renaming 测试镇 to 太白镇 duplicates the other township; its own name is no conflict.
         let rename = try workflow.apply(NamingApplication(action: .rename, proposedName: "太白镇", applicant: "测试县人民政府", appliedOn: day,
                                                           placeCode: "999999001000"), actor: "clerk")
-        let renameCheck = try XCTUnwrap(workflow.checks(of: rename).first)
-        XCTAssertEqual(renameCheck.findings.map(\.rule), ["name.duplicate"])
-        XCTAssertEqual(renameCheck.findings[0].conflicts.map(\.code), ["999999002000"])
-        XCTAssertEqual(renameCheck.compared, 1)
+        let renameCheck = try #require(try workflow.checks(of: rename).first)
+        #expect(renameCheck.findings.map(\.rule) == ["name.duplicate"])
+        #expect(renameCheck.findings[0].conflicts.map(\.code) == ["999999002000"])
+        #expect(renameCheck.compared == 1)
 
         // A clean name: a check with no findings is still stored.
         let clean = try workflow.apply(NamingApplication(action: .name, proposedName: "青杠湾镇", applicant: "测试县人民政府", appliedOn: day,
                                                          parentCode: "SHAN1", level: .township), actor: "clerk")
-        XCTAssertEqual(try workflow.checks(of: clean).map(\.findings), [[]])
+        #expect(try workflow.checks(of: clean).map(\.findings) == [[]])
 
         // The stored rows, and the history rule: never deleted.
-        try store.read { db in
-            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM naming_check"), 3)
-            XCTAssertEqual(try String.fetchAll(db, sql: "SELECT rule FROM naming_finding ORDER BY id"), ["name.homophone", "name.duplicate"])
+        let (checkRows, findingRules) = try store.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM naming_check"),
+             try String.fetchAll(db, sql: "SELECT rule FROM naming_finding ORDER BY id"))
         }
-        XCTAssertThrowsError(try store.write { db in
-            try db.execute(sql: "DELETE FROM naming_finding")
-            return ((), nil)
-        })
-        XCTAssertThrowsError(try workflow.checks(of: 99)) { error in
-            XCTAssertEqual(error as? GazetteerError, .notFound("naming case 99"))
+        #expect(checkRows == 3)
+        #expect(findingRules == ["name.homophone", "name.duplicate"])
+        #expect(throws: (any Error).self) {
+            try store.write { db in
+                try db.execute(sql: "DELETE FROM naming_finding")
+                return ((), nil)
+            }
         }
+        #expect(throws: GazetteerError.notFound("naming case 99")) { try workflow.checks(of: 99) }
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
-import XCTest
+import Testing
 @testable import Gazetteer
 
 /// One case per search mode, with the expected top result.
-final class SearchTests: XCTestCase {
-    var search: NameSearch!
+@Suite struct SearchTests {
+    let search: NameSearch
 
-    override func setUpWithError() throws {
+    init() throws {
         search = NameSearch(store: try Fixture.store())
     }
 
@@ -16,141 +16,139 @@ final class SearchTests: XCTestCase {
         return try search.search(query)
     }
 
-    func testExactName() throws {
+    @Test func exactName() throws {
         let hits = try top("万州区")
-        XCTAssertEqual(hits.first?.placeCode, "500101")
-        XCTAssertEqual(hits.first?.match, .exact)
+        #expect(hits.first?.placeCode == "500101")
+        #expect(hits.first?.match == .exact)
     }
 
-    func testNameWithoutGenericSuffix() throws {
+    @Test func nameWithoutGenericSuffix() throws {
         // 崇文区 (Beijing, merged into 东城区 in 2010) has no short name on record.
         let hits = try top("崇文")
-        XCTAssertEqual(hits.first?.placeName, "崇文区")
-        XCTAssertEqual(hits.first?.match, .withoutSuffix)
+        #expect(hits.first?.placeName == "崇文区")
+        #expect(hits.first?.match == .withoutSuffix)
         // 渝中 is also the short name areacity gives 渝中区.
-        XCTAssertEqual(try top("渝中").first?.placeName, "渝中区")
-        XCTAssertEqual(try top("万州").first?.placeName, "万州区")
+        #expect(try top("渝中").first?.placeName == "渝中区")
+        #expect(try top("万州").first?.placeName == "万州区")
     }
 
-    func testOneCharacterPrefix() throws {
+    @Test func oneCharacterPrefix() throws {
         let hits = try top("渝")
-        XCTAssertGreaterThanOrEqual(hits.count, 3)
-        XCTAssertTrue(hits.prefix(3).allSatisfy { $0.matchedName.hasPrefix("渝") && $0.match == .prefix }, "\(hits.map(\.matchedName))")
-        XCTAssertTrue(hits.contains { $0.placeName == "渝中区" })
+        #expect(hits.count >= 3)
+        #expect(hits.prefix(3).allSatisfy { $0.matchedName.hasPrefix("渝") && $0.match == .prefix }, "\(hits.map(\.matchedName))")
+        #expect(hits.contains { $0.placeName == "渝中区" })
     }
 
-    func testLongPrefix() throws {
+    @Test func longPrefix() throws {
         let hits = try top("乌鲁木")
-        XCTAssertEqual(hits.first?.placeName, "乌鲁木齐市")
-        XCTAssertEqual(hits.first?.level, .prefecture)
-        XCTAssertEqual(hits.first?.match, .prefix)
+        #expect(hits.first?.placeName == "乌鲁木齐市")
+        #expect(hits.first?.level == .prefecture)
+        #expect(hits.first?.match == .prefix)
     }
 
-    func testOneCharacterSubstringPrefersHigherLevels() throws {
+    @Test func oneCharacterSubstringPrefersHigherLevels() throws {
         let hits = try top("州", { $0.limit = 200 })
-        XCTAssertTrue(hits.allSatisfy { $0.matchedName.contains("州") })
-        XCTAssertEqual(hits.first { $0.match == .substring }?.placeName, "贵州省")
+        #expect(hits.allSatisfy { $0.matchedName.contains("州") })
+        #expect(hits.first { $0.match == .substring }?.placeName == "贵州省")
     }
 
-    func testTwoCharacterSubstring() throws {
+    @Test func twoCharacterSubstring() throws {
         let hits = try top("木齐")
-        XCTAssertEqual(hits.first?.placeName, "乌鲁木齐市")
-        XCTAssertEqual(hits.first?.match, .substring)
+        #expect(hits.first?.placeName == "乌鲁木齐市")
+        #expect(hits.first?.match == .substring)
     }
 
-    func testLongSubstring() throws {
+    @Test func longSubstring() throws {
         let hits = try top("土家族苗族", { $0.limit = 50 })
-        XCTAssertGreaterThan(hits.count, 5)
-        XCTAssertTrue(hits.allSatisfy { $0.matchedName.contains("土家族苗族") })
-        XCTAssertTrue(hits.contains { $0.placeName == "酉阳土家族苗族自治县" })
+        #expect(hits.count > 5)
+        #expect(hits.allSatisfy { $0.matchedName.contains("土家族苗族") })
+        #expect(hits.contains { $0.placeName == "酉阳土家族苗族自治县" })
         // The two autonomous prefectures (恩施 422800, 湘西 433100) before the counties.
-        XCTAssertEqual(hits.prefix(2).map(\.placeName), ["恩施土家族苗族自治州", "湘西土家族苗族自治州"])
-        XCTAssertTrue(hits.dropFirst(2).allSatisfy { $0.level == .county })
+        #expect(hits.prefix(2).map(\.placeName) == ["恩施土家族苗族自治州", "湘西土家族苗族自治州"])
+        #expect(hits.dropFirst(2).allSatisfy { $0.level == .county })
     }
 
-    func testToneLessPinyinWithAndWithoutSpaces() throws {
-        XCTAssertEqual(try top("chongqing").first?.placeName, "重庆市")
-        XCTAssertEqual(try top("chong qing").first?.placeName, "重庆市")
-        XCTAssertEqual(try top("Wanzhou").first?.placeName, "万州区")
-        XCTAssertEqual(try top("chongqing").first?.match, .pinyin)
+    @Test func toneLessPinyinWithAndWithoutSpaces() throws {
+        #expect(try top("chongqing").first?.placeName == "重庆市")
+        #expect(try top("chong qing").first?.placeName == "重庆市")
+        #expect(try top("Wanzhou").first?.placeName == "万州区")
+        #expect(try top("chongqing").first?.match == .pinyin)
     }
 
-    func testInitials() throws {
+    @Test func initials() throws {
         let hits = try top("cqs")
-        XCTAssertEqual(hits.first?.placeName, "重庆市")
-        XCTAssertEqual(hits.first?.match, .initials)
+        #expect(hits.first?.placeName == "重庆市")
+        #expect(hits.first?.match == .initials)
     }
 
-    func testTraditionalCharacters() throws {
+    @Test func traditionalCharacters() throws {
         let hits = try top("萬縣")
-        XCTAssertEqual(hits.first?.placeCode, "512221")
-        XCTAssertEqual(hits.first?.matchedName, "万县")
-        XCTAssertEqual(hits.first?.match, .exact)
-        XCTAssertTrue(hits.first?.reason.contains("traditional") == true)
+        #expect(hits.first?.placeCode == "512221")
+        #expect(hits.first?.matchedName == "万县")
+        #expect(hits.first?.match == .exact)
+        #expect(hits.first?.reason.contains("traditional") == true)
     }
 
-    func testTypoTolerantLatin() throws {
-        XCTAssertEqual(try top("chongqin").first?.placeName, "重庆市")
+    @Test func typoTolerantLatin() throws {
+        #expect(try top("chongqin").first?.placeName == "重庆市")
         let missing = try top("chonqing")
-        XCTAssertEqual(missing.first?.placeName, "重庆市")
-        XCTAssertEqual(missing.first?.match, .spelling)
+        #expect(missing.first?.placeName == "重庆市")
+        #expect(missing.first?.match == .spelling)
         let swapped = try top("wnazhou")
-        XCTAssertEqual(swapped.first?.placeName, "万州区")
-        XCTAssertEqual(swapped.first?.match, .spelling)
+        #expect(swapped.first?.placeName == "万州区")
+        #expect(swapped.first?.match == .spelling)
     }
 
-    func testFormerNamesRankAfterCurrent() throws {
+    @Test func formerNamesRankAfterCurrent() throws {
         // 万县 is a former name; 万县区 was the name of today's 万州区 for five months.
         let hits = try top("万县")
-        XCTAssertEqual(hits.first?.placeCode, "512221")
-        XCTAssertFalse(hits.first?.isCurrent ?? true)
-        XCTAssertTrue(hits.contains { $0.placeName == "万州区" && $0.matchedName == "万县区" })
+        #expect(hits.first?.placeCode == "512221")
+        #expect(!(hits.first?.isCurrent ?? true))
+        #expect(hits.contains { $0.placeName == "万州区" && $0.matchedName == "万县区" })
     }
 
-    func testFilters() throws {
+    @Test func filters() throws {
         let jiangbei = try top("江北区", { $0.within = "500000" })
-        XCTAssertEqual(jiangbei.map(\.placeCode), ["500105"])
+        #expect(jiangbei.map(\.placeCode) == ["500105"])
         let everyJiangbei = try top("江北区")
-        XCTAssertGreaterThan(everyJiangbei.count, 1)
+        #expect(everyJiangbei.count > 1)
 
         let counties = try top("重庆", { $0.level = .county })
-        XCTAssertTrue(counties.allSatisfy { $0.level == .county })
-        XCTAssertFalse(counties.contains { $0.placeName == "重庆市" })
+        #expect(counties.allSatisfy { $0.level == .county })
+        #expect(!counties.contains { $0.placeName == "重庆市" })
 
         let current = try top("万县", { $0.status = .current })
-        XCTAssertTrue(current.allSatisfy(\.isCurrent))
+        #expect(current.allSatisfy { $0.isCurrent })
         let former = try top("万州", { $0.status = .former })
-        XCTAssertTrue(former.allSatisfy { !$0.isCurrent })
+        #expect(former.allSatisfy { !$0.isCurrent })
 
         let in1990 = try top("万县", { $0.at = try? Day(parsing: "1990") })
-        XCTAssertTrue(in1990.allSatisfy { $0.matchedPeriod.contains(try! Day(parsing: "1990")) })
-        XCTAssertTrue(in1990.contains { $0.placeCode == "512221" })
-        XCTAssertFalse(in1990.contains { $0.matchedName == "万县区" })
+        #expect(in1990.allSatisfy { $0.matchedPeriod.contains(try! Day(parsing: "1990")) })
+        #expect(in1990.contains { $0.placeCode == "512221" })
+        #expect(!in1990.contains { $0.matchedName == "万县区" })
 
-        XCTAssertEqual(try top("渝", { $0.limit = 2 }).count, 2)
+        #expect(try top("渝", { $0.limit = 2 }).count == 2)
     }
 
-    func testBadQueriesAreRefused() throws {
-        XCTAssertThrowsError(try top("  "))
-        XCTAssertThrowsError(try top("!!!"))
-        XCTAssertThrowsError(try top("万州", { $0.within = "50" }))
-        XCTAssertThrowsError(try top("万州", { $0.limit = 0 }))
+    @Test func badQueriesAreRefused() throws {
+        #expect(throws: (any Error).self) { try top("  ") }
+        #expect(throws: (any Error).self) { try top("!!!") }
+        #expect(throws: (any Error).self) { try top("万州", { $0.within = "50" }) }
+        #expect(throws: (any Error).self) { try top("万州", { $0.limit = 0 }) }
     }
 }
 
 /// Names the official tables printed wrongly (areacodes errata.md) are variant names of the corrected divisions.
-final class ErrataTests: XCTestCase {
-    func testPrintedFormsFindTheCorrectedDivisions() throws {
+@Suite struct ErrataTests {
+    @Test func printedFormsFindTheCorrectedDivisions() throws {
         let search = NameSearch(store: try Fixture.store())
-        let gulou = try XCTUnwrap(search.search(SearchQuery("古楼区")).first)
-        XCTAssertEqual(gulou.placeCode, "410204")
-        XCTAssertEqual(gulou.placeName, "鼓楼区")
-        XCTAssertEqual(gulou.matchedType, .variant)
-        XCTAssertEqual(gulou.matchedPeriod, Period(from: "1983-01-01", to: "1989-01-01"))
-        XCTAssertEqual(try search.search(SearchQuery("石咀山市")).first?.placeName, "石嘴山市")
-        XCTAssertEqual(Errata(text: "- 2014-2015年代码“210112”原名称为东陵区，更正为浑南区，原因：…").corrections,
-                       [.init(fromYear: 2014, toYear: 2015, code: "210112", printed: "东陵区", corrected: "浑南区")])
-        XCTAssertEqual(Errata(text: "- 1981-1986年代码“640200”“640205”原名称分别为“石咀山市”“石咀山区”，分别更正为“石嘴山市”“石嘴山区”，原因").corrections.map(\.printed),
-                       ["石咀山市", "石咀山区"])
+        let gulou = try #require(try search.search(SearchQuery("古楼区")).first)
+        #expect(gulou.placeCode == "410204")
+        #expect(gulou.placeName == "鼓楼区")
+        #expect(gulou.matchedType == .variant)
+        #expect(gulou.matchedPeriod == Period(from: "1983-01-01", to: "1989-01-01"))
+        #expect(try search.search(SearchQuery("石咀山市")).first?.placeName == "石嘴山市")
+        #expect(Errata(text: "- 2014-2015年代码“210112”原名称为东陵区，更正为浑南区，原因：…").corrections == [.init(fromYear: 2014, toYear: 2015, code: "210112", printed: "东陵区", corrected: "浑南区")])
+        #expect(Errata(text: "- 1981-1986年代码“640200”“640205”原名称分别为“石咀山市”“石咀山区”，分别更正为“石嘴山市”“石嘴山区”，原因").corrections.map(\.printed) == ["石咀山市", "石咀山区"])
     }
 }
