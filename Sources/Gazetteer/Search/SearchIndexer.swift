@@ -270,26 +270,19 @@ struct SearchIndexer {
             insertDoc.bind(17, SearchIndexer.asOfRank(levelRank: candidate.levelRank, type: candidate.type))
             try insertDoc.step()
         }
-        let insertTrigram = try RowInserter(db, sql: "INSERT INTO search_trigram (rowid, text) VALUES (?, ?)")
-        for (doc, text) in rows.trigramTexts {
-            insertTrigram.bind(1, doc); insertTrigram.bind(2, text)
-            try insertTrigram.step()
-        }
-        let insertGram = try RowInserter(db, sql: "INSERT \(conflict) INTO search_gram (gram, doc) VALUES (?, ?)")
-        try rows.forEachGram { gram, doc in
-            insertGram.bind(1, gram); insertGram.bind(2, doc)
-            try insertGram.step()
-        }
-        let insertLatin = try RowInserter(db, sql: "INSERT \(conflict) INTO search_latin (key, doc, kind) VALUES (?, ?, ?)")
-        try rows.forEachLatinKey { key, doc, kind in
-            insertLatin.bind(1, key); insertLatin.bind(2, doc); insertLatin.bind(3, kind.rawValue)
-            try insertLatin.step()
-        }
-        let insertFuzzy = try RowInserter(db, sql: "INSERT \(conflict) INTO search_fuzzy (variant, key) VALUES (?, ?)")
-        try rows.forEachFuzzyPair { variant, key in
-            insertFuzzy.bind(1, variant); insertFuzzy.bind(2, key)
-            try insertFuzzy.step()
-        }
+        // The key tables are narrow and long (about twenty rows per name): many rows per statement.
+        var trigrams = try BatchInserter(db, table: "search_trigram", columns: ["rowid", "text"])
+        for (doc, text) in rows.trigramTexts { try trigrams.add(.integer(doc), .text(text)) }
+        try trigrams.finish()
+        var grams = try BatchInserter(db, table: "search_gram", columns: ["gram", "doc"], conflict: conflict)
+        try rows.forEachGram { gram, doc in try grams.add(.text(gram), .integer(doc)) }
+        try grams.finish()
+        var latin = try BatchInserter(db, table: "search_latin", columns: ["key", "doc", "kind"], conflict: conflict)
+        try rows.forEachLatinKey { key, doc, kind in try latin.add(.text(key), .integer(doc), .integer(Int64(kind.rawValue))) }
+        try latin.finish()
+        var fuzzy = try BatchInserter(db, table: "search_fuzzy", columns: ["variant", "key"], conflict: conflict)
+        try rows.forEachFuzzyPair { variant, key in try fuzzy.add(.text(variant), .text(key)) }
+        try fuzzy.finish()
         let insertReading = try RowInserter(db, sql: "INSERT OR REPLACE INTO search_reading (text, full, initials, provider) VALUES (?, ?, ?, ?)")
         for reading in rows.newReadings {
             insertReading.bind(1, reading.text); insertReading.bind(2, reading.full.joined(separator: " "))
