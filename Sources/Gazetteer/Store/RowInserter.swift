@@ -101,9 +101,12 @@ struct BatchInserter {
 
     /// Adds one row (one value per column, in order); writes a batch when one is full.
     ///
-    /// - Throws: ``GazetteerError/database(_:)`` when SQLite refuses a batch.
+    /// - Throws: ``GazetteerError/database(_:)`` when SQLite refuses a batch or the row does not
+    ///   have one value per column.
     mutating func add(_ values: Value...) throws {
-        precondition(values.count == columns, "one value per column")
+        guard values.count == columns else {
+            throw GazetteerError.database("a row of \(values.count) values for \(columns) columns")
+        }
         pending += values
         if pending.count == batchSize * columns {
             for (offset, value) in pending.enumerated() { Self.bind(value, at: Int32(offset + 1), in: batch) }
