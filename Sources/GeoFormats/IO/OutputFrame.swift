@@ -56,6 +56,7 @@ public enum OutputFrameError: Error, Sendable, CustomStringConvertible {
     /// A coordinate could not be transformed.
     case transform(GeoFormatError)
 
+    /// The problem in words, to follow the layer's name in a message.
     public var description: String {
         switch self {
         case let .unknownSource(destination): return "does not say which CRS it is in, so it cannot be transformed to \(destination.quhuaName)"
