@@ -195,7 +195,7 @@ public struct NameSearch: Sendable {
                 try take(.pinyin, sql: latinSQL(kinds: LatinKeyKind.spelledOut), arguments: ["q": latin]) { row in
                     (row["latin_kind"] as Int) == LatinKeyKind.latinName.rawValue ? "romanised name “\(row["name_text"] as String)”" : "pinyin “\(latin)” of \(row["name_text"] as String)"
                 }
-                try take(.initials, sql: latinSQL(kinds: "\(LatinKeyKind.initials.rawValue)"), arguments: ["q": latin]) { row in
+                try take(.initials, sql: latinSQL(kinds: LatinKeyKind.initialsOnly), arguments: ["q": latin]) { row in
                     "initials “\(latin)” of \(row["name_text"] as String)"
                 }
                 // Prefixes: a bounded scan of the key range, then the best-ranked documents of it.
@@ -211,7 +211,7 @@ public struct NameSearch: Sendable {
                          arguments: ["q": latin, "high": latin + "{"]) { row in
                     "\((row["latin_kind"] as Int) == LatinKeyKind.latinName.rawValue ? "romanised name" : "pinyin") “\(row["latin_key"] as String)” of \(row["name_text"] as String) starts with “\(latin)”"
                 }
-                try take(.initialsPrefix, sql: prefixSQL(kinds: "\(LatinKeyKind.initials.rawValue)"),
+                try take(.initialsPrefix, sql: prefixSQL(kinds: LatinKeyKind.initialsOnly),
                          arguments: ["q": latin, "high": latin + "{"]) { row in
                     "initials “\(row["latin_key"] as String)” of \(row["name_text"] as String) start with “\(latin)”"
                 }

@@ -191,4 +191,6 @@ enum LatinKeyKind: Int, Sendable {
 
     /// The kinds a pinyin query looks up: readings and Latin names.
     static let spelledOut = "\(reading.rawValue), \(latinName.rawValue)"
+    /// The kind an initials query looks up (a constant: search builds its SQL on every request).
+    static let initialsOnly = "\(initials.rawValue)"
 }

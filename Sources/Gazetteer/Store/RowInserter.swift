@@ -99,20 +99,36 @@ struct BatchInserter {
         pending.reserveCapacity(self.batchSize * columns.count)
     }
 
-    /// Adds one row (one value per column, in order); writes a batch when one is full.
+    /// Adds a row of a two-column table; writes a batch when one is full.
     ///
-    /// - Throws: ``GazetteerError/database(_:)`` when SQLite refuses a batch or the row does not
-    ///   have one value per column.
-    mutating func add(_ values: Value...) throws {
-        guard values.count == columns else {
-            throw GazetteerError.database("a row of \(values.count) values for \(columns) columns")
-        }
-        pending += values
-        if pending.count == batchSize * columns {
-            for (offset, value) in pending.enumerated() { Self.bind(value, at: Int32(offset + 1), in: batch) }
-            try batch.step()
-            pending.removeAll(keepingCapacity: true)
-        }
+    /// - Throws: ``GazetteerError/database(_:)`` when SQLite refuses a batch or the table does not
+    ///   have two columns.
+    mutating func add(_ first: Value, _ second: Value) throws {
+        try expect(2)
+        pending.append(first); pending.append(second)
+        try writeIfFull()
+    }
+
+    /// Adds a row of a three-column table; writes a batch when one is full.
+    ///
+    /// - Throws: ``GazetteerError/database(_:)`` when SQLite refuses a batch or the table does not
+    ///   have three columns.
+    mutating func add(_ first: Value, _ second: Value, _ third: Value) throws {
+        try expect(3)
+        pending.append(first); pending.append(second); pending.append(third)
+        try writeIfFull()
+    }
+
+    // Rows are appended value by value (no array per row: this runs a million times for the index).
+    private func expect(_ width: Int) throws {
+        guard width == columns else { throw GazetteerError.database("a row of \(width) values for \(columns) columns") }
+    }
+
+    private mutating func writeIfFull() throws {
+        guard pending.count == batchSize * columns else { return }
+        for (offset, value) in pending.enumerated() { Self.bind(value, at: Int32(offset + 1), in: batch) }
+        try batch.step()
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// Writes the rows of the last, partial batch.
