@@ -47,6 +47,11 @@ struct CoverageGapFinder: Sendable {
     }
 
     /// Classifies the faces of the noded linework (from ``nodedLinework()``) on `workers` threads.
+    ///
+    /// Two passes: the components are polygonised and their uncovered faces found (one component
+    /// per task: a dirty layer's ribbons often join into a few very large components), then the
+    /// uncovered faces are measured (one face per task, the largest first), so a component with
+    /// thousands of gap faces does not keep one worker busy while the other idles.
     func classify(_ linework: Linework, workers: Int) throws -> Outcome {
         var unmatched: [Int] = []
         for r in 0..<layer.ringCount {
@@ -61,16 +66,27 @@ struct CoverageGapFinder: Sendable {
         // Largest components first, so the big one does not finish last.
         let order = linework.components.indices.sorted { linework.components[$0].count > linework.components[$1].count }
         let counter = ChunkCounter(count: order.count, chunk: 64)
+        let found = try ParallelWork.run(workers: workers) { _ -> [UncoveredFace] in
+            let context = try GEOSContext()
+            var locators: [Int: PolygonLocator] = [:]
+            var mine: [UncoveredFace] = []
+            while let chunk = counter.take() {
+                for i in chunk {
+                    try uncoveredFaces(of: order[i], linework: linework, context: context, locators: &locators,
+                                       unmatched: unmatchedList, segmentIndex: segmentIndex, into: &mine)
+                }
+            }
+            return mine
+        }
+        let faces = found.flatMap { $0 }.sorted { $0.vertexCount > $1.vertexCount }
+        outcome.uncoveredFaces = faces.count
+        let faceCounter = ChunkCounter(count: faces.count, chunk: 4)
         let parts = try ParallelWork.run(workers: workers) { _ -> Outcome in
             let context = try GEOSContext()
             let measurer = MetricMeasurer(isGeographic: options.isGeographic)
-            var locators: [Int: PolygonLocator] = [:]
             var mine = Outcome()
-            while let chunk = counter.take() {
-                for i in chunk {
-                    try classify(component: order[i], linework: linework, context: context, measurer: measurer,
-                                 locators: &locators, unmatched: unmatchedList, segmentIndex: segmentIndex, into: &mine)
-                }
+            while let chunk = faceCounter.take() {
+                for i in chunk { try measure(faces[i], context: context, measurer: measurer, into: &mine) }
             }
             return mine
         }
@@ -79,9 +95,18 @@ struct CoverageGapFinder: Sendable {
             outcome.holes += p.holes
             outcome.mismatches += p.mismatches
             outcome.gapPolygons.formUnion(p.gapPolygons)
-            outcome.uncoveredFaces += p.uncoveredFaces
         }
         return outcome
+    }
+
+    /// A face no polygon covers, found in the first pass and measured in the second.
+    struct UncoveredFace: Sendable {
+        /// The face (a polygon or multipolygon) as WKB.
+        var wkb: [UInt8]
+        /// Its vertex count, the measure of its cost.
+        var vertexCount: Int
+        /// The unmatched segments along its boundary.
+        var sides: [Int]
     }
 
     // MARK: - Linework
@@ -173,9 +198,10 @@ struct CoverageGapFinder: Sendable {
 
     // MARK: - Faces
 
-    private func classify(component: Int, linework: Linework, context: GEOSContext, measurer: MetricMeasurer,
-                          locators: inout [Int: PolygonLocator], unmatched: [Int], segmentIndex: EnvelopeIndex,
-                          into outcome: inout Outcome) throws {
+    /// Appends the faces of one component that no polygon covers.
+    private func uncoveredFaces(of component: Int, linework: Linework, context: GEOSContext,
+                                locators: inout [Int: PolygonLocator], unmatched: [Int], segmentIndex: EnvelopeIndex,
+                                into found: inout [UncoveredFace]) throws {
         let edges = linework.components[component]
         // Most components of a dirty layer are one closed ring around a sliver: decide those
         // without GEOS when a point inside is covered and no other component lies around it.
@@ -193,8 +219,8 @@ struct CoverageGapFinder: Sendable {
             // Uncovered, or another component is around: the ring is the face (noded, so simple).
             let face = try context.polygon(shell: ring.map { Coordinate(x: $0.x, y: $0.y) })
             if try face.area > 0 {
-                try measure(face, component: component, linework: linework, context: context, measurer: measurer,
-                            locators: &locators, unmatched: unmatched, segmentIndex: segmentIndex, into: &outcome)
+                try collect(face, component: component, linework: linework, context: context,
+                            locators: &locators, unmatched: unmatched, segmentIndex: segmentIndex, into: &found)
             }
             return
         }
@@ -207,22 +233,29 @@ struct CoverageGapFinder: Sendable {
         }
         if edges.count < nodes.count { return }
         for face in try faces(of: component, linework: linework, context: context) {
-            try measure(face, component: component, linework: linework, context: context, measurer: measurer,
-                        locators: &locators, unmatched: unmatched, segmentIndex: segmentIndex, into: &outcome)
+            try collect(face, component: component, linework: linework, context: context,
+                        locators: &locators, unmatched: unmatched, segmentIndex: segmentIndex, into: &found)
         }
     }
 
-    /// Reports one face of a component if no polygon covers it: a gap or a hole by its width.
-    private func measure(_ candidate: Geometry, component: Int, linework: Linework, context: GEOSContext,
-                         measurer: MetricMeasurer, locators: inout [Int: PolygonLocator], unmatched: [Int],
-                         segmentIndex: EnvelopeIndex, into outcome: inout Outcome) throws {
+    /// Keeps one face of a component for measuring if no polygon covers it.
+    private func collect(_ candidate: Geometry, component: Int, linework: Linework, context: GEOSContext,
+                         locators: inout [Int: PolygonLocator], unmatched: [Int], segmentIndex: EnvelopeIndex,
+                         into found: inout [UncoveredFace]) throws {
         guard var face = try uncoveredFace(candidate, component: component, linework: linework, context: context,
                                            locators: &locators) else { return }
-        outcome.uncoveredFaces += 1
         if try face.isEmpty { return }
         if try face.type == .geometryCollection { face = try context.collection(.multiPolygon, face.parts()) }
-        let width = try measurer.width(face, threshold: options.gapWidth)
         let sides = try boundingSegments(of: face, unmatched: unmatched, index: segmentIndex)
+        found.append(UncoveredFace(wkb: try face.wkb(), vertexCount: try face.coordinateCount, sides: sides))
+    }
+
+    /// Reports an uncovered face: a gap or a hole by its width.
+    private func measure(_ uncovered: UncoveredFace, context: GEOSContext, measurer: MetricMeasurer,
+                         into outcome: inout Outcome) throws {
+        let face = try context.geometry(wkb: uncovered.wkb)
+        let width = try measurer.width(face, threshold: options.gapWidth)
+        let sides = uncovered.sides
         let polygons = Set(sides.map { layer.polygon(ofVertex: $0) }).sorted()
         let features = polygons.map { references[$0] }
         let names = features.map(\.description).joined(separator: ", ")
