@@ -1,5 +1,3 @@
-import Foundation
-
 /// The findings as a GeoJSON error layer: one feature per finding, at its location, in the survey's
 /// input CRS, with properties `rule`, `severity`, `message`, `value`, `tolerance`, `unit`, `features`.
 ///
@@ -14,24 +12,26 @@ public enum GeoJSONReport {
     /// - Throws: a `GEOSError` or `CRSError` when a location cannot be written or taken back to the input CRS.
     public static func render(_ report: ValidationReport) throws -> String {
         let locations = try ReportLocations(report)
-        var features: [[String: Any]] = []
+        var features: [ReportJSON] = []
+        features.reserveCapacity(report.findings.count)
         for (n, f) in report.sortedFindings.enumerated() {
-            var props: [String: Any] = [
-                "id": n + 1, "rule": f.ruleID, "severity": f.severity.rawValue, "message": f.message,
-                "features": f.features.map(\.description).joined(separator: "; "),
+            let props: [String: ReportJSON] = [
+                "id": .integer(n + 1), "rule": .string(f.ruleID), "severity": .string(f.severity.rawValue),
+                "message": .string(f.message), "features": .string(f.features.map(\.description).joined(separator: "; ")),
+                "value": .number(f.value.map(JSONReport.round6)),
+                "tolerance": .number(f.tolerance.map(JSONReport.round6)),
+                "unit": .string(report.unit(of: f.ruleID)),
             ]
-            props["value"] = f.value.map { JSONReport.round6($0) as Any } ?? NSNull()
-            props["tolerance"] = f.tolerance.map { JSONReport.round6($0) as Any } ?? NSNull()
-            props["unit"] = report.unit(of: f.ruleID) ?? NSNull()
-            let geometry: Any = try locations.geoJSON(f).flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) } ?? NSNull()
-            features.append(["type": "Feature", "id": n + 1, "properties": props, "geometry": geometry])
+            features.append(.object([
+                "type": .string("Feature"), "id": .integer(n + 1), "properties": .object(props),
+                "geometry": try locations.geoJSON(f).map { .raw($0) } ?? .null,
+            ]))
         }
-        var document: [String: Any] = ["type": "FeatureCollection", "name": "quhua_findings", "features": features]
+        var document: [String: ReportJSON] = ["type": .string("FeatureCollection"), "name": .string("quhua_findings"), "features": .array(features)]
         if let code = report.survey.inputCRS.epsgCode, code != 4326 {
-            document["crs"] = ["type": "name", "properties": ["name": "urn:ogc:def:crs:EPSG::\(code)"]]
+            document["crs"] = .object(["type": .string("name"), "properties": .object(["name": .string("urn:ogc:def:crs:EPSG::\(code)")])])
         }
-        if !report.notes.isEmpty { document["notes"] = report.notes }
-        let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        if !report.notes.isEmpty { document["notes"] = .array(report.notes.map { .string($0) }) }
+        return ReportJSON.object(document).text(pretty: false) + "\n"
     }
 }

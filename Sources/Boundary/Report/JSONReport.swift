@@ -1,4 +1,3 @@
-import Foundation
 
 /// The findings as JSON, schema `quhua.validate/1` (documented in docs/validate-json.md).
 ///
@@ -11,39 +10,43 @@ public enum JSONReport {
     /// - Throws: a `GEOSError` or `CRSError` when a location cannot be written or taken back to the input CRS.
     public static func render(_ report: ValidationReport) throws -> String {
         let locations = try ReportLocations(report)
-        var findings: [[String: Any]] = []
+        var findings: [ReportJSON] = []
+        findings.reserveCapacity(report.findings.count)
         for f in report.sortedFindings {
-            var item: [String: Any] = [
-                "rule": f.ruleID, "severity": f.severity.rawValue, "message": f.message,
-                "features": f.features.map { ref -> [String: Any] in
-                    var d: [String: Any] = ["layer": ref.layer, "index": ref.index]
-                    if let k = ref.key { d["key"] = k }
-                    if let n = ref.name { d["name"] = n }
-                    return d
-                },
-            ]
-            item["location"] = try locations.geoJSON(f).flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) } ?? NSNull()
-            item["value"] = f.value.map { round6($0) as Any } ?? NSNull()
-            item["tolerance"] = f.tolerance.map { round6($0) as Any } ?? NSNull()
-            item["unit"] = report.unit(of: f.ruleID) ?? NSNull()
-            findings.append(item)
+            findings.append(.object([
+                "rule": .string(f.ruleID), "severity": .string(f.severity.rawValue), "message": .string(f.message),
+                "features": .array(f.features.map { ref in
+                    var d: [String: ReportJSON] = ["layer": .string(ref.layer), "index": .integer(ref.index)]
+                    if let k = ref.key { d["key"] = .string(k) }
+                    if let n = ref.name { d["name"] = .string(n) }
+                    return .object(d)
+                }),
+                "location": try locations.geoJSON(f).map { .raw($0) } ?? .null,
+                "value": .number(f.value.map(round6)),
+                "tolerance": .number(f.tolerance.map(round6)),
+                "unit": .string(report.unit(of: f.ruleID)),
+            ]))
         }
-        let bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.countsBySeverity[$0] ?? 0) })
-        var document: [String: Any] = [
-            "schema": "quhua.validate/1",
-            "profile": report.profile.name,
-            "crs": report.survey.inputCRS.identifier,
-            "metricCRS": report.survey.metricCRS.identifier,
-            "files": report.survey.files.map { ["path": $0.path, "role": $0.role.rawValue, "layer": $0.layer, "features": $0.featureCount] as [String: Any] },
-            "rules": report.rules.map { d in
-                ["id": d.id, "severity": report.profile.severity(for: d).rawValue, "findings": report.countsByRule[d.id] ?? 0] as [String: Any]
-            },
-            "summary": ["findings": report.findings.count, "bySeverity": bySeverity, "byRule": report.countsByRule],
-            "findings": findings,
+        let countsByRule = report.countsByRule, countsBySeverity = report.countsBySeverity
+        let bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, ReportJSON.integer(countsBySeverity[$0] ?? 0)) })
+        var document: [String: ReportJSON] = [
+            "schema": .string("quhua.validate/1"),
+            "profile": .string(report.profile.name),
+            "crs": .string(report.survey.inputCRS.identifier),
+            "metricCRS": .string(report.survey.metricCRS.identifier),
+            "files": .array(report.survey.files.map {
+                .object(["path": .string($0.path), "role": .string($0.role.rawValue), "layer": .string($0.layer), "features": .integer($0.featureCount)])
+            }),
+            "rules": .array(report.rules.map { d in
+                .object(["id": .string(d.id), "severity": .string(report.profile.severity(for: d).rawValue),
+                         "findings": .integer(countsByRule[d.id] ?? 0)])
+            }),
+            "summary": .object(["findings": .integer(report.findings.count), "bySeverity": .object(bySeverity),
+                                "byRule": .object(countsByRule.mapValues { .integer($0) })]),
+            "findings": .array(findings),
         ]
-        if !report.notes.isEmpty { document["notes"] = report.notes }
-        let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        if !report.notes.isEmpty { document["notes"] = .array(report.notes.map { .string($0) }) }
+        return ReportJSON.object(document).text(pretty: true)
     }
 
     static func round6(_ v: Double) -> Double { (v * 1e6).rounded() / 1e6 }

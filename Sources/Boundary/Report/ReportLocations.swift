@@ -1,5 +1,6 @@
 import CRS
 import GEOSKit
+import GeoFormats
 
 /// Finding locations taken back from the survey's metric CRS to the CRS it was delivered in.
 struct ReportLocations {
@@ -29,9 +30,9 @@ struct ReportLocations {
         return try part.coordinates().first
     }
 
-    /// The location as a GeoJSON geometry object (text), in the input CRS.
+    /// The location as a GeoJSON geometry object (text, rings oriented as RFC 7946 asks), in the input CRS.
     func geoJSON(_ finding: Finding) throws -> String? {
-        try inInputCRS(finding).map { try $0.geoJSON() }
+        try inInputCRS(finding).map { try GeoJSONText.geometry($0, source: "the location of a \(finding.ruleID) finding") }
     }
 }
 
