@@ -91,4 +91,38 @@ import Testing
         #expect(abs(ours - theirs) <= 0.03, "ours \(ours), GEOS \(theirs)")
         #expect(ours < 50)
     }
+
+    @Test func radiusDecisionAgreesWithAFineSearch() throws {
+        let ring = Self.ribbon(length: 20_000, width: 40, n: 400)
+        let finder = InscribedCircleFinder(rings: [ring])
+        let r = finder.radius(tolerance: 1e-4)
+        let below = finder.radiusExceeds(r * 0.99)
+        #expect(below.exceeds)
+        #expect(below.deepest > r * 0.99 && below.deepest <= r + 1e-4)
+        #expect(!finder.radiusExceeds(r * 1.01).exceeds)
+        // The coarse answer is a lower bound within its tolerance.
+        let coarse = finder.radius(tolerance: 1, relativeTolerance: 0.05)
+        #expect(coarse <= r + 1e-4 && coarse >= r - max(1, 0.05 * r))
+    }
+
+    @Test func twoPointBoundIsTheMaximumOverTheSquare() {
+        // Sampled densely, the nearer-of-two distance never exceeds the bound and comes close to it.
+        let cases: [((x: Double, y: Double), (x: Double, y: Double), Double, Double, Double)] = [
+            ((0, -3), (0, 3), 0, 0, 2), ((1, -3), (-2, 4), 0.5, 0.2, 5), ((10, 10), (10, 11), 0, 0, 1), ((-1, 0), (1, 0), 0, 0, 3),
+        ]
+        for (a, b, cx, cy, h) in cases {
+            let bound = InscribedCircleFinder.farthestFromNearer(of: a, b, inSquare: cx, cy, h)
+            var sampled = 0.0
+            for i in 0...200 {
+                for j in 0...200 {
+                    let px = cx - h + 2 * h * Double(i) / 200, py = cy - h + 2 * h * Double(j) / 200
+                    let d = min(((px - a.x) * (px - a.x) + (py - a.y) * (py - a.y)).squareRoot(),
+                                ((px - b.x) * (px - b.x) + (py - b.y) * (py - b.y)).squareRoot())
+                    sampled = max(sampled, d)
+                }
+            }
+            #expect(sampled <= bound + 1e-9)
+            #expect(sampled >= bound - 2 * h / 200 * 1.5)
+        }
+    }
 }

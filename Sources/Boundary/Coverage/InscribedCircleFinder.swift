@@ -11,14 +11,21 @@
 /// distance to the nearest edge and whether the centre is inside. Both come from a two-level
 /// index of the edges in ring order (``EdgeBlocks``): consecutive edges lie close together, so the
 /// box of every 8 edges, and of every 64, is tight, and a visit only opens the blocks whose box is
-/// nearer than the nearest edge found so far or that a ray from the centre crosses.
+/// nearer than the nearest edge found so far or that a ray from the centre crosses. And a cell
+/// inside is bounded by the nearer of two boundary points, the nearest one and the nearest on the
+/// far side, rather than by its centre's distance plus its half diagonal: across a ribbon those
+/// two points are the ribbon's two sides, so a cell far larger than the tolerance can already be
+/// ruled out where the ribbon is narrower than the widest place found.
 struct InscribedCircleFinder {
     private let edges: EdgeBlocks
     private let minX: Double, minY: Double, maxX: Double, maxY: Double
 
     /// Indexes a polygon's rings (shell first, then holes), each closed, as (x, y) arrays.
+    ///
+    /// A polygon wider than tall is indexed with x and y swapped (the radius does not change), so
+    /// that the inside test's ray towards +x runs across a long east-west ribbon, not along it
+    /// through every block of its edges.
     init(rings: [[(x: Double, y: Double)]]) {
-        edges = EdgeBlocks(rings: rings)
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         for ring in rings {
             for p in ring {
@@ -26,11 +33,18 @@ struct InscribedCircleFinder {
                 minY = min(minY, p.y); maxY = max(maxY, p.y)
             }
         }
-        self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
+        if maxX - minX > maxY - minY {
+            edges = EdgeBlocks(rings: rings.map { ring in ring.map { (x: $0.y, y: $0.x) } })
+            self.minX = minY; self.minY = minX; self.maxX = maxY; self.maxY = maxX
+        } else {
+            edges = EdgeBlocks(rings: rings)
+            self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
+        }
     }
 
-    /// The radius, found to within `tolerance` (the true radius is at most `tolerance` more).
-    func radius(tolerance: Double) -> Double {
+    /// The radius, found to within `tolerance` or `relativeTolerance` times itself, whichever is
+    /// larger (the true radius is at most that much more).
+    func radius(tolerance: Double, relativeTolerance: Double = 0) -> Double {
         let cellSize = min(maxX - minX, maxY - minY)
         guard cellSize > 0, cellSize.isFinite else { return 0 }
         let step = max(tolerance, cellSize * 1e-12)
@@ -48,21 +62,99 @@ struct InscribedCircleFinder {
         var best = cell((minX + maxX) / 2, (minY + maxY) / 2, 0)
         while let c = heap.pop() {
             if c.distance > best.distance { best = c }
-            if c.potential - best.distance <= step { continue }
+            if c.potential - best.distance <= max(step, best.distance * relativeTolerance) { continue }
             let h = c.half / 2
             for k in 0..<4 {
                 let child = cell(c.x + (k & 1 == 0 ? -h : h), c.y + (k < 2 ? -h : h), h)
                 if child.distance > best.distance { best = child }
                 // A child that cannot beat the best by more than the step is never split: leave it out.
-                if child.potential - best.distance > step { heap.push(child) }
+                if child.potential - best.distance > max(step, best.distance * relativeTolerance) { heap.push(child) }
             }
         }
         return max(0, best.distance)
     }
 
+    /// Whether the radius is more than `limit`, decided exactly (up to floating point), and the
+    /// distance of the deepest centre seen: more than `limit` when it is.
+    ///
+    /// The same search, stopped as soon as a centre deeper than `limit` turns up or no cell can hold
+    /// one (GEOS's `MaximumInscribedCircle::isRadiusWithin`). It is how a face whose width lies
+    /// within the measuring tolerance of the gap width is classified.
+    func radiusExceeds(_ limit: Double) -> (exceeds: Bool, deepest: Double) {
+        let cellSize = min(maxX - minX, maxY - minY)
+        guard cellSize > 0, cellSize.isFinite else { return (false, 0) }
+        let smallest = max(limit, cellSize) * 1e-12
+        var heap = CellHeap()
+        let half = cellSize / 2
+        var x = minX
+        while x < maxX {
+            var y = minY
+            while y < maxY {
+                heap.push(cell(x + half, y + half, half))
+                y += cellSize
+            }
+            x += cellSize
+        }
+        var deepest = -Double.infinity
+        while let c = heap.pop() {
+            deepest = max(deepest, c.distance)
+            if c.distance > limit { return (true, c.distance) }
+            if c.potential <= limit || c.half < smallest { continue }
+            let h = c.half / 2
+            for k in 0..<4 {
+                let child = cell(c.x + (k & 1 == 0 ? -h : h), c.y + (k < 2 ? -h : h), h)
+                if child.distance > limit { return (true, child.distance) }
+                deepest = max(deepest, child.distance)
+                if child.potential > limit { heap.push(child) }
+            }
+        }
+        return (false, max(0, deepest))
+    }
+
     private func cell(_ x: Double, _ y: Double, _ half: Double) -> Cell {
-        let d = edges.signedDistance(x, y)
-        return Cell(x: x, y: y, half: half, distance: d, potential: d + half * 2.0.squareRoot())
+        let nearest = edges.nearest(x, y)
+        let d = nearest.distance
+        var potential = d + half * 2.0.squareRoot()
+        // Inside, a second boundary point on the far side bounds the cell much more tightly on a
+        // ribbon: no point of the cell is farther from the boundary than from both points.
+        if d > 0, half > 0,
+           let far = edges.nearestBeyond(x, y, awayFrom: nearest.x, nearest.y, within: d + 2 * half * 2.0.squareRoot()) {
+            potential = min(potential, Self.farthestFromNearer(of: (nearest.x, nearest.y), far, inSquare: x, y, half))
+        }
+        return Cell(x: x, y: y, half: half, distance: d, potential: potential)
+    }
+
+    /// The largest distance, over the square centred at (`cx`, `cy`) with half side `h`, from a
+    /// point of the square to the nearer of `a` and `b`.
+    ///
+    /// Where `a` is the nearer, the distance to `a` is convex, so it is largest at a corner of that
+    /// part of the square: a corner of the square or a point where the bisector of `a` and `b`
+    /// crosses the square's sides.
+    static func farthestFromNearer(of a: (x: Double, y: Double), _ b: (x: Double, y: Double),
+                                   inSquare cx: Double, _ cy: Double, _ h: Double) -> Double {
+        func value(_ px: Double, _ py: Double) -> Double {
+            let da = (px - a.x) * (px - a.x) + (py - a.y) * (py - a.y)
+            let db = (px - b.x) * (px - b.x) + (py - b.y) * (py - b.y)
+            return min(da, db)
+        }
+        let x0 = cx - h, x1 = cx + h, y0 = cy - h, y1 = cy + h
+        var best = max(value(x0, y0), value(x1, y0), value(x0, y1), value(x1, y1))
+        // The bisector: n · p = k with n = b − a and k = n · (a + b) / 2.
+        let nx = b.x - a.x, ny = b.y - a.y
+        let k = (nx * (a.x + b.x) + ny * (a.y + b.y)) / 2
+        if ny != 0 {
+            for x in [x0, x1] {
+                let y = (k - nx * x) / ny
+                if y >= y0, y <= y1 { best = max(best, value(x, y)) }
+            }
+        }
+        if nx != 0 {
+            for y in [y0, y1] {
+                let x = (k - ny * y) / nx
+                if x >= x0, x <= x1 { best = max(best, value(x, y)) }
+            }
+        }
+        return best.squareRoot()
     }
 
     private struct Cell {
@@ -164,10 +256,10 @@ struct EdgeBlocks {
     }
 
     /// Distance from (`px`, `py`) to the nearest edge, positive inside the polygon (an odd number
-    /// of edges crossed by a ray towards +x) and negative outside.
-    func signedDistance(_ px: Double, _ py: Double) -> Double {
+    /// of edges crossed by a ray towards +x) and negative outside, and the nearest boundary point.
+    func nearest(_ px: Double, _ py: Double) -> (distance: Double, x: Double, y: Double) {
         var inside = false
-        var best = Double.infinity
+        var best = Double.infinity, bestX = px, bestY = py
         let size = Self.blockSize, n = ax.count
         ax.withUnsafeBufferPointer { ax in
             ay.withUnsafeBufferPointer { ay in
@@ -192,8 +284,9 @@ struct EdgeBlocks {
                                         let len2 = dx * dx + dy * dy
                                         var t = len2 > 0 ? ((px - x1) * dx + (py - y1) * dy) / len2 : 0
                                         t = max(0, min(1, t))
-                                        let qx = x1 + t * dx - px, qy = y1 + t * dy - py
-                                        best = min(best, qx * qx + qy * qy)
+                                        let qx = x1 + t * dx, qy = y1 + t * dy
+                                        let d2 = (qx - px) * (qx - px) + (qy - py) * (qy - py)
+                                        if d2 < best { best = d2; bestX = qx; bestY = qy }
                                     }
                                 }
                             }
@@ -203,6 +296,45 @@ struct EdgeBlocks {
             }
         }
         let d = best.squareRoot()
-        return inside ? d : -d
+        return (inside ? d : -d, bestX, bestY)
+    }
+
+    /// The signed distance alone (see ``nearest(_:_:)``).
+    func signedDistance(_ px: Double, _ py: Double) -> Double { nearest(px, py).distance }
+
+    /// The boundary point nearest to (`px`, `py`) on the far side of the line through it square to
+    /// the direction of (`qx`, `qy`), if one lies within `limit`.
+    func nearestBeyond(_ px: Double, _ py: Double, awayFrom qx: Double, _ qy: Double,
+                       within limit: Double) -> (x: Double, y: Double)? {
+        let ux = qx - px, uy = qy - py
+        guard ux != 0 || uy != 0 else { return nil }
+        var best = limit * limit
+        var found: (x: Double, y: Double)?
+        let size = Self.blockSize, n = ax.count
+        for g in groups.indices where groups[g].squaredDistance(px, py) < best {
+            for b in (g * size)..<min(blocks.count, (g + 1) * size) where blocks[b].squaredDistance(px, py) < best {
+                for i in (b * size)..<min(n, (b + 1) * size) {
+                    var x1 = ax[i], y1 = ay[i], x2 = bx[i], y2 = by[i]
+                    // Keep the part of the edge on the far side (s < 0).
+                    let s1 = (x1 - px) * ux + (y1 - py) * uy, s2 = (x2 - px) * ux + (y2 - py) * uy
+                    if s1 >= 0, s2 >= 0 { continue }
+                    if s1 >= 0 {
+                        let t = s1 / (s1 - s2)
+                        x1 += t * (x2 - x1); y1 += t * (y2 - y1)
+                    } else if s2 >= 0 {
+                        let t = s2 / (s2 - s1)
+                        x2 += t * (x1 - x2); y2 += t * (y1 - y2)
+                    }
+                    let dx = x2 - x1, dy = y2 - y1
+                    let len2 = dx * dx + dy * dy
+                    var t = len2 > 0 ? ((px - x1) * dx + (py - y1) * dy) / len2 : 0
+                    t = max(0, min(1, t))
+                    let cx = x1 + t * dx, cy = y1 + t * dy
+                    let d2 = (cx - px) * (cx - px) + (cy - py) * (cy - py)
+                    if d2 < best { best = d2; found = (cx, cy) }
+                }
+            }
+        }
+        return found
     }
 }

@@ -50,12 +50,16 @@ final class MetricMeasurer {
     func length(_ geometry: Geometry) throws -> Double { try metric(geometry).length }
 
     /// The diameter in metres of the widest circle inside a polygon, to a few hundredths of itself,
-    /// and to a two-hundredth of `threshold` when it is that close to `threshold`.
+    /// and to a two-hundredth of `threshold` when it is that close to `threshold`; on the right
+    /// side of `threshold` always (less than it exactly when the true width is).
     ///
     /// The inscribed radius is at most about 2·area/perimeter for the compact shapes gaps have,
     /// which sets the search step (a twentieth of that) from the polygon's own scale, so a long
-    /// thin sliver costs as little as a compact gap; only a width near the threshold is searched
-    /// more finely. The search is ``InscribedCircleFinder``'s.
+    /// thin sliver costs as little as a compact gap. The step also grows to a twentieth of the
+    /// widest place found (a ribbon a hair wide most of its length but wide in one place is
+    /// measured to that place's scale), and to the length ÷ ``searchSteps`` (a 70 km ribbon a
+    /// centimetre wide is measured to 0.35 m, not searched in 700,000 steps of 0.1 m). Only a
+    /// width near the threshold is searched more finely. The search is ``InscribedCircleFinder``'s.
     func width(_ geometry: Geometry, threshold: Double) throws -> Double {
         let m = try metric(geometry)
         let area = try m.area, perimeter = try m.length
@@ -76,14 +80,25 @@ final class MetricMeasurer {
             // Never finer than a thousandth of the threshold (or a millionth of the part's size):
             // a sliver a few micrometres wide need not be measured to the nanometre.
             let floor = max(threshold / 1000, partPerimeter * 1e-6, 1e-9)
-            let coarse = max(floor, 2 * partArea / partPerimeter / 20)
-            var w = 2 * finder.radius(tolerance: coarse)
-            let fine = max(floor, threshold / 200)
-            if fine < coarse, abs(w - threshold) <= 2 * coarse { w = 2 * finder.radius(tolerance: fine) }
+            // The search visits about length ÷ step cells along a ribbon: a ribbon tens of
+            // kilometres long and centimetres wide is measured to its length ÷ 200,000.
+            let coarse = max(floor, 2 * partArea / partPerimeter / 20, partPerimeter / 2 / Self.searchSteps)
+            var w = 2 * finder.radius(tolerance: coarse, relativeTolerance: 0.05)
+            // Near the threshold: measured more finely, and which side of it the face lies on
+            // decided exactly (the search only ever finds a lower bound).
+            if abs(w - threshold) <= 2 * coarse {
+                let fine = max(floor, threshold / 200)
+                if fine < coarse { w = 2 * finder.radius(tolerance: fine) }
+                let decision = finder.radiusExceeds(threshold / 2)
+                if decision.exceeds { w = max(w, 2 * decision.deepest) } else { w = min(w, threshold.nextDown) }
+            }
             width = max(width, w)
         }
         return width
     }
+
+    /// The number of steps of the search's tolerance a ribbon's length may hold at most.
+    static let searchSteps = 200_000.0
 
     /// Whether a closed ring has exactly three corners: vertices where the ring turns by more
     /// than a nanoradian (a sliver's base often carries the neighbour's vertex, on the straight
